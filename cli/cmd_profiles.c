@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* migctl profiles: a GPU's instance profiles (nvidia-smi mig -lgip, -lgipp and -lcip in one). */
+#include "cli.h"
+
+#include <stdio.h>
+
+#include "exit.h"
+#include "opt.h"
+#include "output.h"
+#include "render.h"
+#include "migctl/catalog.h"
+#include "banned.h"
+
+static int show_ci;
+
+static const struct cli_opt profiles_opts[] = {
+	CLI_OPT_FLAG('c', "ci", &show_ci, "also list the compute-instance profiles of each GI"),
+	CLI_OPT_END
+};
+
+static const struct cli_cmd_spec profiles_spec = {
+	"profiles", NULL,
+	"List the GPU-instance profiles of a GPU (--gpu KEY): profile id (what create takes), NVML\n"
+	"constant, compute slices, memory, SMs, engines (CE/DEC/ENC/JPG/OFA), how many can exist,\n"
+	"and where they can start (memory-slice positions). Values marked '*' are unconfirmed.",
+	profiles_opts, 0, 0
+};
+
+static const char *star(unsigned flags, unsigned flag)
+{
+	return flags & flag ? "*" : "";
+}
+
+static int add_gi_row(struct cli_table *t, const mig_gi_profile *p)
+{
+	char id[16], nvml[8], slices[8], mem[24], sms[16], ce[8], dec[8], enc[8], jpg[8], ofa[8];
+	char max[16], starts[64], place[96];
+	unsigned u = p->unconfirmed;
+	const char *cells[13];
+
+	snprintf(id, sizeof(id), "%u%s", p->id, star(u, MIG_UNCONFIRMED_ID));
+	snprintf(nvml, sizeof(nvml), "%u", p->nvml_profile);
+	snprintf(slices, sizeof(slices), "%u", p->slices);
+	snprintf(mem, sizeof(mem), "%u MiB%s", p->memory_mib, star(u, MIG_UNCONFIRMED_MEMORY));
+	snprintf(sms, sizeof(sms), "%u%s", p->sms, star(u, MIG_UNCONFIRMED_SMS));
+	snprintf(ce, sizeof(ce), "%u%s", p->ce, star(u, MIG_UNCONFIRMED_ENGINES));
+	snprintf(dec, sizeof(dec), "%u", p->dec);
+	snprintf(enc, sizeof(enc), "%u", p->enc);
+	snprintf(jpg, sizeof(jpg), "%u", p->jpg);
+	snprintf(ofa, sizeof(ofa), "%u", p->ofa);
+	snprintf(max, sizeof(max), "%u%s", p->max_count, star(u, MIG_UNCONFIRMED_MAX_COUNT));
+	snprintf(place, sizeof(place), "%s (size %u)%s", cli_placement_text(p, starts, sizeof(starts)),
+		 p->mem_slices, star(u, MIG_UNCONFIRMED_PLACEMENTS));
+	cells[0] = p->name, cells[1] = id, cells[2] = nvml, cells[3] = slices, cells[4] = mem;
+	cells[5] = sms, cells[6] = ce, cells[7] = dec, cells[8] = enc, cells[9] = jpg;
+	cells[10] = ofa, cells[11] = max, cells[12] = place;
+	return cli_table_add(t, cells, 13);
+}
+
+static int add_ci_rows(struct cli_table *t, const mig_gi_profile *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->ci_profile_count; i++) {
+		const mig_ci_profile *ci = &p->ci_profiles[i];
+		char nvml[8], slices[8], sms[16], max[16], place[64] = "";
+		const char *cells[8];
+		size_t j;
+
+		snprintf(nvml, sizeof(nvml), "%u", ci->nvml_profile);
+		snprintf(slices, sizeof(slices), "%u", ci->slices);
+		if (ci->sms)
+			snprintf(sms, sizeof(sms), "%u%s", ci->sms,
+				 star(ci->unconfirmed, MIG_UNCONFIRMED_SMS));
+		else
+			snprintf(sms, sizeof(sms), "?");
+		snprintf(max, sizeof(max), "%u%s", ci->max_count,
+			 star(ci->unconfirmed, MIG_UNCONFIRMED_MAX_COUNT));
+		for (j = 0; j < ci->placement_count; j++) {
+			size_t used = 0;
+
+			while (place[used])
+				used++;
+			snprintf(place + used, sizeof(place) - used, "%s%u:%u", j ? "," : "",
+				 ci->placements[j].start, ci->placements[j].size);
+		}
+		cells[0] = p->name, cells[1] = ci->name, cells[2] = nvml, cells[3] = slices;
+		cells[4] = sms, cells[5] = max, cells[6] = ci->is_default ? "yes" : "";
+		cells[7] = place;
+		if (cli_table_add(t, cells, 8) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void print_notes(const mig_gpu *gpu, FILE *out)
+{
+	int any = 0;
+	size_t i;
+
+	for (i = 0; i < gpu->gi_profile_count; i++) {
+		const mig_gi_profile *p = &gpu->gi_profiles[i];
+		char what[128];
+
+		if (p->unconfirmed)
+			fprintf(out, "%s* %s: unconfirmed %s\n", any++ ? "" : "\n", p->name,
+				cli_unconfirmed_text(p->unconfirmed, what, sizeof(what)));
+		if (p->note)
+			fprintf(out, "%s- %s: %s\n", any++ ? "" : "\n", p->name, p->note);
+	}
+}
+
+static int print_text(const mig_gpu *gpu, FILE *out)
+{
+	static const char *const gi_headers[] = { "PROFILE", "ID", "NVML", "SLICES", "MEMORY",
+						  "SMS", "CE", "DEC", "ENC", "JPG", "OFA", "MAX",
+						  "PLACEMENTS", NULL };
+	static const char *const ci_headers[] = { "GI PROFILE", "CI PROFILE", "NVML", "SLICES",
+						  "SMS", "MAX", "DEFAULT", "PLACEMENTS", NULL };
+	struct cli_table *t = cli_table_new(gi_headers);
+	size_t i;
+	int rc = 0;
+
+	fprintf(out, "%s (%s): %u memory slices, %u compute slices, %u SMs, %u MiB\n\n",
+		gpu->nvml_name, gpu->key, gpu->memory_slices, gpu->compute_slices, gpu->sms,
+		gpu->memory_mib);
+	for (i = 0; t && rc == 0 && i < gpu->gi_profile_count; i++)
+		rc = add_gi_row(t, &gpu->gi_profiles[i]);
+	if (!t || rc < 0) {
+		cli_table_free(t);
+		return cli_fail(CLI_EXIT_FAILED, "out of memory");
+	}
+	cli_table_print(t, out);
+	cli_table_free(t);
+	print_notes(gpu, out);
+	if (!show_ci)
+		return CLI_EXIT_OK;
+	t = cli_table_new(ci_headers);
+	for (i = 0; t && rc == 0 && i < gpu->gi_profile_count; i++)
+		rc = add_ci_rows(t, &gpu->gi_profiles[i]);
+	if (!t || rc < 0) {
+		cli_table_free(t);
+		return cli_fail(CLI_EXIT_FAILED, "out of memory");
+	}
+	fprintf(out, "\ncompute-instance profiles (placements in compute slices of the GI):\n");
+	cli_table_print(t, out);
+	cli_table_free(t);
+	return CLI_EXIT_OK;
+}
+
+static int print_json(const mig_gpu *gpu, FILE *out)
+{
+	json_t *o = cli_json_gpu(gpu), *a = json_array();
+	size_t i;
+
+	for (i = 0; a && i < gpu->gi_profile_count; i++)
+		json_array_append_new(a, cli_json_gi_profile(&gpu->gi_profiles[i]));
+	if (o)
+		json_object_set_new(o, "gi_profiles", a);
+	else
+		json_decref(a);
+	return cli_json_print(o, out);
+}
+
+int cmd_profiles(int argc, char **argv, struct cli_ctx *ctx)
+{
+	const mig_gpu *gpu;
+	int npos, rc = cli_opt_parse(&profiles_spec, argc, argv, &npos, ctx->out);
+
+	if (rc)
+		return rc == 1 ? CLI_EXIT_OK : rc;
+	gpu = cli_offline_gpu(ctx->gpu, "profiles", &rc);
+	if (!gpu)
+		return rc;
+	return ctx->json ? print_json(gpu, ctx->out) : print_text(gpu, ctx->out);
+}
