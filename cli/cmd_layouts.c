@@ -90,7 +90,7 @@ static int print_text(const mig_gpu *gpu, const mig_layout_list *list, unsigned 
 		return CLI_EXIT_OK;
 	t = cli_table_new(headers);
 	for (i = 0; t && i < list->count; i++) {
-		char num[16], map[256], text[512];
+		char num[24], map[256], text[512];
 		const char *cells[3];
 
 		snprintf(num, sizeof(num), "%zu", i + 1);

@@ -57,14 +57,21 @@ void mig_error_hint(const char *fmt, ...)
 void mig_error_prefix(const char *fmt, ...)
 {
 	char prefix[512];
-	char joined[MESSAGE_MAX];
+	size_t plen, mlen;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(prefix, sizeof(prefix), fmt, ap);
 	va_end(ap);
-	snprintf(joined, sizeof(joined), "%s: %s", prefix, last_message);
-	memcpy(last_message, joined, sizeof(last_message));
+	/* "prefix: message", cut at the end when it does not fit */
+	plen = strlen(prefix);
+	mlen = strlen(last_message);
+	if (plen + 2 + mlen >= sizeof(last_message))
+		mlen = sizeof(last_message) - 1 - plen - 2;
+	memmove(last_message + plen + 2, last_message, mlen);
+	memcpy(last_message, prefix, plen);
+	memcpy(last_message + plen, ": ", 2);
+	last_message[plen + 2 + mlen] = '\0';
 	if (last.code == MIG_OK)
 		last.code = MIG_ERROR;
 	last.message = last_message;
