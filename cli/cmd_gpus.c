@@ -47,8 +47,11 @@ static int print_text(FILE *out)
 		const char *mark = g->unconfirmed & MIG_UNCONFIRMED_MEMORY ? "*" : "";
 		const char *cells[7];
 
-		snprintf(sms, sizeof(sms), "%u%s", g->sms,
-			 g->unconfirmed & MIG_UNCONFIRMED_SMS ? "*" : "");
+		if (g->sms)
+			snprintf(sms, sizeof(sms), "%u%s", g->sms,
+				 g->unconfirmed & MIG_UNCONFIRMED_SMS ? "*" : "");
+		else
+			snprintf(sms, sizeof(sms), "?");
 		snprintf(mem, sizeof(mem), "%u MiB%s", g->memory_mib, mark);
 		snprintf(slices, sizeof(slices), "%u mem / %u compute", g->memory_slices,
 			 g->compute_slices);

@@ -42,11 +42,17 @@ static int print_fit_text(const mig_gpu *gpu, const mig_layout *placed, FILE *ou
 	fprintf(out, "fits on %s (%s): %s\n  %s\n", gpu->nvml_name, gpu->key,
 		cli_layout_text(placed, text, sizeof(text)), map);
 	fprintf(out, "create in this order (largest first, explicit placements):\n");
-	for (i = 0; i < placed->count; i++)
-		fprintf(out, "  %zu. %s at %d (profile id %u, slices %d-%u)\n", i + 1,
-			placed->gi[i].profile->name, placed->gi[i].start, placed->gi[i].profile->id,
-			placed->gi[i].start,
-			(unsigned)placed->gi[i].start + placed->gi[i].profile->mem_slices - 1);
+	for (i = 0; i < placed->count; i++) {
+		const mig_instance *gi = &placed->gi[i];
+		unsigned last = (unsigned)gi->start + gi->profile->mem_slices - 1;
+
+		if (last == (unsigned)gi->start)
+			fprintf(out, "  %zu. %s at %d (profile id %u, slice %d)\n", i + 1,
+				gi->profile->name, gi->start, gi->profile->id, gi->start);
+		else
+			fprintf(out, "  %zu. %s at %d (profile id %u, slices %d-%u)\n", i + 1,
+				gi->profile->name, gi->start, gi->profile->id, gi->start, last);
+	}
 	smi_line(placed, smi, sizeof(smi));
 	fprintf(out, "same with nvidia-smi: %s\n", smi);
 	return CLI_EXIT_OK;

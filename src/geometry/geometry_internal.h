@@ -59,10 +59,19 @@ int mig_geometry__can_add(const mig_tally *t, const mig_gi_profile *p, unsigned 
 /* 1 when the placement [start, start + mem_slices) lies inside the GPU. */
 int mig_geometry__inside(const mig_gpu *gpu, const mig_gi_profile *p, int start);
 
+/* --- geometry_check.c --- */
+
+/*
+ * Append the instances of l to s (as existing GIs when existing is set: append those first).
+ * Each must have a profile of s->gpu and, when placed_only, a start. Returns 0, or
+ * MIG_EINVALID naming the GI.
+ */
+int mig_geometry__set_append(mig_geo_set *s, const mig_layout *l, int existing, int placed_only);
+
 /*
  * Find the first rule a set breaks: a placed GI at a start its profile does not allow, then
  * the count rules over all instances (placed or not), then an overlap between placed GIs.
- * Returns 1 and fills v when a rule is broken, else 0.
+ * Returns 1 and fills v when a rule is broken, else 0 (v then says MIG_VIOLATION_NONE).
  */
 int mig_geometry__find_violation(const mig_geo_set *s, mig_violation *v);
 

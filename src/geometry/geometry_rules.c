@@ -134,8 +134,6 @@ unsigned mig_geometry__tally_count(const mig_tally *t, const mig_gi_profile *p)
 
 mig_violation_kind mig_geometry__count_rule(const mig_tally *t, const mig_gi_profile *p)
 {
-	if (mig_geometry__tally_count(t, p) >= p->max_count)
-		return MIG_VIOLATION_MAX_COUNT;
 	if (p->variant == MIG_VARIANT_ME && t->me > 0)
 		return MIG_VIOLATION_ME_LIMIT;
 	/* nvml.h: while an ALL_ME instance exists only NO_ME profiles can be allocated. */
@@ -143,6 +141,8 @@ mig_violation_kind mig_geometry__count_rule(const mig_tally *t, const mig_gi_pro
 		return MIG_VIOLATION_ME_ALL;
 	if (p->variant == MIG_VARIANT_ME_ALL && t->not_no_me > 0)
 		return MIG_VIOLATION_ME_ALL;
+	if (mig_geometry__tally_count(t, p) >= p->max_count)
+		return MIG_VIOLATION_MAX_COUNT;
 	if (t->compute + p->slices > t->gpu->compute_slices)
 		return MIG_VIOLATION_COMPUTE_SLICES;
 	if (t->count >= t->gpu->max_gpu_instances)

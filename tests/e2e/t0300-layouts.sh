@@ -18,7 +18,7 @@ test_expect_success 'A30 without +me: 5 layouts, 4 multisets' '
 	count a30 --plain 5 4
 '
 test_expect_success 'RTX PRO 6000: 5 complete layouts' '
-	count rtx-pro-6000 --plain 5 5
+	count rtx-pro-6000 --plain 5 4
 '
 test_expect_success 'the A30 list matches the expected output' '
 	migctl layouts --gpu a30 --plain >out &&
