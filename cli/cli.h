@@ -23,6 +23,12 @@ int cmd_gpus(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_profiles(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_layouts(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_check(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_status(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_mode(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_create(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_destroy(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_devices(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_sim(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Print the library's last error as "migctl: <message>" (+ "hint: <hint>") on stderr and
  * return the exit code for it. */

@@ -25,6 +25,12 @@ static const struct cli_cmd commands[] = {
 	{ "profiles", cmd_profiles, "list a GPU's instance profiles with SMs, memory, placements" },
 	{ "layouts", cmd_layouts, "show every complete layout of a GPU, or how profiles fit" },
 	{ "check", cmd_check, "say whether a layout is valid, and if not, why" },
+	{ "status", cmd_status, "show GPUs, MIG mode, GPU and compute instances, processes" },
+	{ "mode", cmd_mode, "turn MIG mode on or off" },
+	{ "create", cmd_create, "create GPU instances (placed so the whole request fits)" },
+	{ "destroy", cmd_destroy, "destroy instances (never busy ones without --force)" },
+	{ "devices", cmd_devices, "list MIG devices with their CUDA_VISIBLE_DEVICES value" },
+	{ "sim", cmd_sim, "manage simulated GPUs: init, show, reset, attach, detach, fault" },
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

@@ -38,4 +38,9 @@ json_t *sim_json_object(json_t *obj, const char *path, const char *key, int *fai
 int sim_json_bad(const char *path, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Parse gpus[index] into g (sim_state_json_gpu.c); g->procs is allocated even on failure and
+ * belongs to the caller. */
+struct sim_gpu;
+int sim_json_parse_gpu(struct sim_gpu *g, json_t *o, const char *path, unsigned index);
+
 #endif

@@ -56,7 +56,8 @@ MIG_EXTERN(uint32_t) mig_placement_mask(const mig_gi_profile *p, unsigned start)
 MIG_EXTERN(int) mig_geometry_placement_allowed(const mig_gi_profile *p, unsigned start);
 
 /**
- * Where a profile can be added to a layout of placed instances, honouring every rule.
+ * Where a profile can be added to a layout of placed instances, honouring every rule
+ * (instances of the layout without a start are ignored).
  * @param starts receives up to cap start positions, in increasing order (may be NULL if cap 0)
  * @return the number of free placements (may exceed cap)
  */
@@ -84,7 +85,10 @@ typedef enum mig_violation_kind {
 	MIG_VIOLATION__COUNT
 } mig_violation_kind;
 
-/** Why a layout or request is impossible. */
+/**
+ * Why a layout or request is impossible. Indices count the instances of the layout or request;
+ * for mig_geometry_fit_around the existing instances come first, then the request's.
+ */
 typedef struct mig_violation {
 	mig_violation_kind kind;
 	int first;		    /**< index of the GI at fault (or -1) */
@@ -98,9 +102,13 @@ MIG_EXTERN(const char *) mig_violation_name(mig_violation_kind kind);
 
 /**
  * Check that a layout whose instances are all placed (start >= 0) is one the driver allows.
+ * Rules are checked in this order: allowed starts, the media-engine rules, max count, compute
+ * slices, number of GIs, overlaps. Messages number the GIs from 1 in layout order ("GI #2";
+ * "existing GI #1" for the instances passed to fit_around as existing).
  * @param why receives the first violation found (may be NULL)
- * @return 0 when valid; MIG_EINVALID when a start is negative; MIG_ENOFIT when a rule is
- *         broken, with a message that says which GI holds which slices and which rule
+ * @return 0 when valid; MIG_EINVALID when a start is negative or a profile is not one of the
+ *         GPU's; MIG_ENOFIT when a rule is broken, with a message that says which GI holds
+ *         which slices and which rule, and a hint with the way out where one exists
  */
 MIG_EXTERN(int) mig_geometry_check(const mig_layout *l, mig_violation *why);
 
@@ -173,8 +181,10 @@ MIG_EXTERN(int) mig_geometry_parse_request(mig_layout *out, const mig_gpu *gpu,
 					   const char *const *tokens, size_t count);
 
 /**
- * Draw a placed layout as a slice map: "[3g.40gb      ][2g.20gb][1g]" with one cell per
- * memory-slice position; free positions are drawn as "[ ]" cells.
+ * Draw a placed layout as a slice map: "[3g.40gb           ][2g.20gb ][1g ][   ]". Every
+ * memory-slice position is 5 columns wide, so the maps of one GPU line up; each GI is one cell
+ * over its positions, named in full or, when that does not fit, in the short "3g" form; free
+ * positions are empty "[   ]" cells. GIs without a start, or over an earlier GI, are left out.
  * @param buf receives the drawing (NUL-terminated, cut to buflen)
  * @return the length the full drawing needs (like snprintf)
  */

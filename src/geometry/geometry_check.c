@@ -135,7 +135,8 @@ static int find_totals(const mig_geo_set *s, mig_violation *v)
 	for (i = 0; i < s->n; i++) {
 		compute += s->gi[i].profile->slices;
 		if (compute > s->gpu->compute_slices) {
-			violation_init(v, MIG_VIOLATION_COMPUTE_SLICES, (int)i, -1, s->gi[i].profile);
+			violation_init(v, MIG_VIOLATION_COMPUTE_SLICES, (int)i, -1,
+				       s->gi[i].profile);
 			return 1;
 		}
 	}
@@ -162,7 +163,8 @@ static int find_overlap(const mig_geo_set *s, mig_violation *v)
 
 			if (s->gi[j].start < 0)
 				continue;
-			both = mine & mig_placement_mask(s->gi[j].profile, (unsigned)s->gi[j].start);
+			both = mine &
+			       mig_placement_mask(s->gi[j].profile, (unsigned)s->gi[j].start);
 			if (both) {
 				violation_init(v, MIG_VIOLATION_OVERLAP, (int)i, (int)j,
 					       s->gi[i].profile);
@@ -179,8 +181,8 @@ int mig_geometry__find_violation(const mig_geo_set *s, mig_violation *v)
 	violation_init(v, MIG_VIOLATION_NONE, -1, -1, NULL);
 	/* The media-engine rules go before max count: two "+me" GIs of one profile break both,
 	 * and the media engine is the reason. */
-	return find_bad_start(s, v) || find_me(s, v) || find_max_count(s, v) ||
-	       find_totals(s, v) || find_overlap(s, v);
+	return find_bad_start(s, v) || find_me(s, v) || find_max_count(s, v) || find_totals(s, v) ||
+	       find_overlap(s, v);
 }
 
 size_t mig_geometry__free_starts_except(const mig_geo_set *s, const mig_gi_profile *p, int skip,

@@ -67,7 +67,7 @@ static void cell(struct out *o, const mig_gi_profile *p, unsigned positions)
 
 size_t mig_layout_draw(char *buf, size_t buflen, const mig_layout *l)
 {
-	struct out o = { buf, buflen, 0 };
+	struct out o = {buf, buflen, 0};
 	int owner[32];
 	uint32_t claimed = 0;
 	unsigned slices, pos;

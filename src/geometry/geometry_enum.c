@@ -172,9 +172,10 @@ int mig_geometry_enumerate(mig_layout_list **out, const mig_gpu *gpu, unsigned f
 	mig_tally t;
 	mig_layout_list *list;
 
+	if (out)
+		*out = NULL;
 	if (!out || !gpu)
 		return mig_error_set(MIG_EINVALID, "no GPU given");
-	*out = NULL;
 	memset(&w, 0, sizeof(w));
 	w.gpu = gpu;
 	list = calloc(1, sizeof(*list));

@@ -92,9 +92,11 @@ static int hint_starts(mig_strbuf *hint, const mig_gi_profile *p, const unsigned
 		return 1;
 	}
 	mig_strbuf_adds(hint, "choose ");
-	for (i = 0; i < n; i++)
-		mig_strbuf_addf(hint, "%s%s@%u", i == 0 ? "" : i + 1 == n ? " or " : ", ", p->name,
-				st[i]);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			mig_strbuf_adds(hint, i + 1 == n ? " or " : ", ");
+		mig_strbuf_addf(hint, "%s@%u", p->name, st[i]);
+	}
 	return 1;
 }
 
@@ -146,8 +148,7 @@ static const mig_gi_profile *sibling(const mig_gpu *gpu, const mig_gi_profile *p
 	return NULL;
 }
 
-static unsigned count_profile(const mig_geo_set *s, const mig_gi_profile *p, size_t from,
-			      size_t to)
+static unsigned count_profile(const mig_geo_set *s, const mig_gi_profile *p, size_t from, size_t to)
 {
 	unsigned n = 0;
 
@@ -178,8 +179,8 @@ static void explain_overlap(mig_strbuf *msg, mig_strbuf *hint, const mig_geo_set
 {
 	const mig_instance *a = &s->gi[v->first], *b = &s->gi[v->second];
 
-	mig_strbuf_addf(msg, "%s@%d overlaps %s@%d: ", a->profile->name, a->start,
-			b->profile->name, b->start);
+	mig_strbuf_addf(msg, "%s@%d overlaps %s@%d: ", a->profile->name, a->start, b->profile->name,
+			b->start);
 	add_slices(msg, v->slices);
 	mig_strbuf_adds(msg, mig_geometry__popcount(v->slices) == 1 ? " is" : " are");
 	mig_strbuf_adds(msg, " held by ");
@@ -223,8 +224,8 @@ static void explain_me(mig_strbuf *msg, mig_strbuf *hint, const mig_geo_set *s,
 		mig_strbuf_adds(msg, " are both +me");
 		alt = sibling(s->gpu, p, MIG_VARIANT_PLAIN);
 		if (alt && (size_t)v->first >= s->n_existing)
-			mig_strbuf_addf(hint, "keep one +me instance: use %s instead of %s", alt->name,
-					p->name);
+			mig_strbuf_addf(hint, "keep one +me instance: use %s instead of %s",
+					alt->name, p->name);
 		return;
 	}
 	mig_strbuf_adds(msg, "+me.all rule: ");
@@ -259,9 +260,11 @@ static void explain_totals(mig_strbuf *msg, mig_strbuf *hint, const mig_geo_set 
 	}
 	for (i = 0; i < s->n; i++)
 		compute += s->gi[i].profile->slices;
-	mig_strbuf_addf(msg, "compute slices exceeded: the %sinstances need %u compute slices "
-			     "but %s has %u", s->n_existing ? "existing and requested " : "",
-			compute, gpu->nvml_name, gpu->compute_slices);
+	mig_strbuf_addf(msg,
+			"compute slices exceeded: the %sinstances need %u compute slices "
+			"but %s has %u",
+			s->n_existing ? "existing and requested " : "", compute, gpu->nvml_name,
+			gpu->compute_slices);
 	mig_strbuf_addf(hint, "remove instances worth %u compute slice%s",
 			compute - gpu->compute_slices,
 			compute - gpu->compute_slices == 1 ? "" : "s");
@@ -320,9 +323,11 @@ static void explain_no_room(mig_strbuf *msg, mig_strbuf *hint, const mig_geo_set
 		held = mig_placement_mask(s->gi[i].profile, (unsigned)s->gi[i].start);
 		mig_strbuf_adds(msg, n++ ? ", " : "; ");
 		add_slices(msg, held);
-		mig_strbuf_adds(msg, n == 1 ? (mig_geometry__popcount(held) == 1 ? " is held by "
-									  : " are held by ")
-					    : " by ");
+		if (n > 1)
+			mig_strbuf_adds(msg, " by ");
+		else
+			mig_strbuf_adds(msg, mig_geometry__popcount(held) == 1 ? " is held by "
+									       : " are held by ");
 		mig_geometry__add_gi(msg, s, i);
 	}
 	if (!hint_refit(hint, s))

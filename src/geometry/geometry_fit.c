@@ -15,10 +15,10 @@
 
 struct search {
 	mig_geo_set *s;
-	size_t m;			       /* unplaced GIs */
-	size_t order[MIG_GEO_SET_MAX];	       /* their indices in s, largest first */
-	unsigned need[MIG_GEO_SET_MAX + 1];    /* memory slices needed by order[k..m) */
-	uint32_t all;			       /* every position of the GPU */
+	size_t m;			    /* unplaced GIs */
+	size_t order[MIG_GEO_SET_MAX];	    /* their indices in s, largest first */
+	unsigned need[MIG_GEO_SET_MAX + 1]; /* memory slices needed by order[k..m) */
+	uint32_t all;			    /* every position of the GPU */
 };
 
 static size_t profile_index(const mig_gpu *gpu, const mig_gi_profile *p)

@@ -209,8 +209,8 @@ unsigned mig_geometry_remaining_capacity(const mig_layout *l, const mig_gi_profi
 	for (s = 0; s < l->gpu->memory_slices && s < 32; s++) {
 		uint32_t mask = mig_placement_mask(p, s);
 
-		if (mig_geometry_placement_allowed(p, s) && mig_geometry__inside(l->gpu, p, (int)s) &&
-		    !(mask & occupied)) {
+		if (mig_geometry_placement_allowed(p, s) &&
+		    mig_geometry__inside(l->gpu, p, (int)s) && !(mask & occupied)) {
 			occupied |= mask;
 			by_place++;
 		}

@@ -48,6 +48,16 @@ static int all_digits(const char *s, size_t len)
 	return 1;
 }
 
+static int printable(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+			return 0;
+	return 1;
+}
+
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -114,7 +124,8 @@ static int find_profile(const struct item *it, const mig_gpu *gpu, const char *s
 
 	if (len == 0)
 		return bad_item(it, "missing profile");
-	if (len >= sizeof(word))
+	/* Words no profile can have are answered here, so that the message stays printable. */
+	if (len >= sizeof(word) || !printable(s, len))
 		return mig_error_set(MIG_ENOTFOUND, "unknown profile '%s' for %s",
 				     echo(shown, sizeof(shown), s, len), gpu->nvml_name);
 	memcpy(word, s, len);

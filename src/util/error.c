@@ -77,6 +77,25 @@ void mig_error_prefix(const char *fmt, ...)
 	last.message = last_message;
 }
 
+void mig_error_save(mig_error_saved *saved)
+{
+	saved->code = last.code;
+	snprintf(saved->message, sizeof(saved->message), "%s", last.message ? last.message : "");
+	saved->has_hint = last.hint != NULL;
+	snprintf(saved->hint, sizeof(saved->hint), "%s", last.hint ? last.hint : "");
+}
+
+void mig_error_restore(const mig_error_saved *saved)
+{
+	if (saved->code == MIG_OK) {
+		mig_error_clear();
+		return;
+	}
+	mig_error_set(saved->code, "%s", saved->message);
+	if (saved->has_hint)
+		mig_error_hint("%s", saved->hint);
+}
+
 int mig_error_oom(void)
 {
 	return mig_error_set(MIG_ENOMEM, "out of memory");

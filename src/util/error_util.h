@@ -26,6 +26,17 @@ void mig_error_hint(const char *fmt, ...) MIG_PRINTF(1, 2);
 /* Put "context: " in front of the last error's message (for callers that add the "where"). */
 void mig_error_prefix(const char *fmt, ...) MIG_PRINTF(1, 2);
 
+/* A copy of the last error, to keep it across cleanup calls that may record their own. */
+typedef struct mig_error_saved {
+	int code;
+	char message[2048];
+	char hint[1024];
+	int has_hint;
+} mig_error_saved;
+
+void mig_error_save(mig_error_saved *saved);
+void mig_error_restore(const mig_error_saved *saved);
+
 /* Record MIG_ENOMEM ("out of memory") and return it. */
 int mig_error_oom(void);
 

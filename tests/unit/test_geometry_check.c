@@ -10,11 +10,11 @@
 #include "migctl/geometry.h"
 #include "migctl/error.h"
 
-#define assert_ok(expr)                                                                      \
-	do {                                                                                 \
-		int rc_ = (expr);                                                            \
-		if (rc_ != 0)                                                                \
-			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);     \
+#define assert_ok(expr)                                                                            \
+	do {                                                                                       \
+		int rc_ = (expr);                                                                  \
+		if (rc_ != 0)                                                                      \
+			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);           \
 	} while (0)
 
 static const mig_gpu *gpu(const char *key)
@@ -67,16 +67,32 @@ static mig_violation expect_fail(const mig_gpu *g, const char *layout, const cha
  * A made-up GPU on which the compute-slice and instance limits bind before the placements do
  * (on every real geometry the placements already imply them).
  */
-static const mig_placement toy_starts[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
+static const mig_placement toy_starts[] = {{0, 1}, {1, 1}, {2, 1}, {3, 1}};
 static const mig_gi_profile toy_profiles[] = {
-	{ .name = "1g.1gb", .id = 1, .slices = 1, .mem_slices = 1, .max_count = 4,
-	  .placement_count = 4, .placements = toy_starts },
-	{ .name = "2g.1gb", .nvml_profile = 1, .id = 2, .slices = 2, .mem_slices = 1,
-	  .max_count = 4, .placement_count = 4, .placements = toy_starts },
+	{.name = "1g.1gb",
+	 .id = 1,
+	 .slices = 1,
+	 .mem_slices = 1,
+	 .max_count = 4,
+	 .placement_count = 4,
+	 .placements = toy_starts},
+	{.name = "2g.1gb",
+	 .nvml_profile = 1,
+	 .id = 2,
+	 .slices = 2,
+	 .mem_slices = 1,
+	 .max_count = 4,
+	 .placement_count = 4,
+	 .placements = toy_starts},
 };
 static const mig_gpu toy = {
-	.key = "toy", .nvml_name = "Toy GPU", .memory_slices = 4, .compute_slices = 4,
-	.max_gpu_instances = 3, .gi_profile_count = 2, .gi_profiles = toy_profiles,
+	.key = "toy",
+	.nvml_name = "Toy GPU",
+	.memory_slices = 4,
+	.compute_slices = 4,
+	.max_gpu_instances = 3,
+	.gi_profile_count = 2,
+	.gi_profiles = toy_profiles,
 };
 
 static void test_geometry_check__accepts_valid_layouts(void **state)
@@ -104,9 +120,10 @@ static void test_geometry_check__overlap_names_the_holder(void **state)
 	mig_violation why;
 
 	(void)state;
-	why = expect_fail(a100, "3g.40gb@0 4g.40gb@0",
-			  "4g.40gb@0 overlaps 3g.40gb@0: slices 0-3 are held by GI #1 (3g.40gb at 0)",
-			  "choose 3g.40gb@4");
+	why = expect_fail(
+		a100, "3g.40gb@0 4g.40gb@0",
+		"4g.40gb@0 overlaps 3g.40gb@0: slices 0-3 are held by GI #1 (3g.40gb at 0)",
+		"choose 3g.40gb@4");
 	assert_int_equal(why.kind, MIG_VIOLATION_OVERLAP);
 	assert_int_equal(why.first, 1);
 	assert_int_equal(why.second, 0);
@@ -211,10 +228,11 @@ static void test_geometry_check__me_all_needs_no_me_neighbours(void **state)
 	assert_int_equal(why.kind, MIG_VIOLATION_ME_ALL);
 	assert_int_equal(why.first, 0);
 	assert_int_equal(why.second, 1);
-	why = expect_fail(rtx, "1g.24gb+me.all@0 2g.48gb+me.all@6",
-			  "+me.all rule: GI #1 (1g.24gb+me.all at 0) takes every media engine, so "
-			  "every other instance must be -me, and GI #2 (2g.48gb+me.all at 6) is not",
-			  "use 2g.48gb-me instead of 2g.48gb+me.all");
+	why = expect_fail(
+		rtx, "1g.24gb+me.all@0 2g.48gb+me.all@6",
+		"+me.all rule: GI #1 (1g.24gb+me.all at 0) takes every media engine, so "
+		"every other instance must be -me, and GI #2 (2g.48gb+me.all at 6) is not",
+		"use 2g.48gb-me instead of 2g.48gb+me.all");
 	assert_int_equal(why.kind, MIG_VIOLATION_ME_ALL);
 	/* A "+me" GI is not "-me" either. */
 	why = expect_fail(rtx, "1g.24gb+me.all@0 1g.24gb+me@3",

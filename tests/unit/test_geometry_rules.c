@@ -10,11 +10,11 @@
 #include "migctl/geometry.h"
 #include "migctl/error.h"
 
-#define assert_ok(expr)                                                                      \
-	do {                                                                                 \
-		int rc_ = (expr);                                                            \
-		if (rc_ != 0)                                                                \
-			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);     \
+#define assert_ok(expr)                                                                            \
+	do {                                                                                       \
+		int rc_ = (expr);                                                                  \
+		if (rc_ != 0)                                                                      \
+			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);           \
 	} while (0)
 
 static const mig_gpu *gpu(const char *key)
@@ -153,7 +153,7 @@ static void test_geometry_rules__free_starts_next_to_placed_gis(void **state)
 
 static void test_geometry_rules__remaining_capacity_after_a_3g(void **state)
 {
-	static const char *const keys[] = { "a100-80gb", "h100-80gb" };
+	static const char *const keys[] = {"a100-80gb", "h100-80gb"};
 	size_t k;
 
 	(void)state;

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef MIGSIM_INTERNAL_H
+#define MIGSIM_INTERNAL_H
+
+/*
+ * The NVML side of the simulator: the process-wide context, the protocol every modelled call
+ * follows, and the handles.
+ *
+ * Every modelled nvml* function runs as
+ *
+ *   sim_call call;
+ *   nvmlReturn_t rc = sim_begin(&call, __func__);   // init check, lock, reload, count, faults
+ *   if (rc == NVML_SUCCESS)
+ *           rc = ...work on call.st...;
+ *   return sim_end(&call, rc);                       // write back, unlock
+ *
+ * sim_begin takes the process mutex (NVML is thread-safe) and the state file's lock, re-reads
+ * the file when another process changed it, drops processes that ended, counts the call and
+ * applies the faults that fire. Every call is counted, so every call writes the file back.
+ */
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "nvml/nvml_abi.h"
+#include "sim_fault.h"
+#include "sim_file.h"
+#include "sim_state.h"
+
+typedef struct sim_call {
+	const char *fn;
+	sim_state *st; /* the live state, valid between begin and end */
+	int active;    /* begin succeeded: end must write and unlock */
+} sim_call;
+
+nvmlReturn_t sim_begin(sim_call *call, const char *fn);
+nvmlReturn_t sim_end(sim_call *call, nvmlReturn_t rc);
+
+/* Faults scoped to one GPU fire when a call reaches that GPU (the handle helpers below). */
+nvmlReturn_t sim_gpu_faults(sim_call *call, unsigned gpu);
+
+/* Whether the library is initialised (for calls that do not touch the state). */
+int sim_initialized(void);
+
+/* ---- handles (sim_handle.c) --------------------------------------------------------------- */
+
+/* Stable handles: the same object always gets the same address for the life of the process;
+ * they are never freed while the library is loaded, so a stale one is detected, not followed. */
+nvmlDevice_t sim_handle_gpu(unsigned gpu);
+nvmlDevice_t sim_handle_mig(unsigned gpu, const sim_gi *gi, const sim_ci *ci);
+nvmlGpuInstance_t sim_handle_gi(unsigned gpu, const sim_gi *gi);
+nvmlComputeInstance_t sim_handle_ci(unsigned gpu, const sim_gi *gi, const sim_ci *ci);
+
+/* What a device handle stands for, checked against the live state. */
+typedef struct sim_dev {
+	unsigned index; /* GPU index */
+	sim_gpu *gpu;
+	sim_gi *gi;	/* NULL for a GPU handle */
+	sim_ci *ci;
+} sim_dev;
+
+/* Resolve a GPU or MIG device handle: INVALID_ARGUMENT for an unknown or stale one; GPU-scoped
+ * faults and a lost GPU are reported here. */
+nvmlReturn_t sim_resolve_dev(sim_call *call, nvmlDevice_t h, sim_dev *out);
+/* The same, refusing MIG device handles (INVALID_ARGUMENT). */
+nvmlReturn_t sim_resolve_gpu(sim_call *call, nvmlDevice_t h, sim_dev *out);
+nvmlReturn_t sim_resolve_gi(sim_call *call, nvmlGpuInstance_t h, sim_dev *out);
+nvmlReturn_t sim_resolve_ci(sim_call *call, nvmlComputeInstance_t h, sim_dev *out);
+
+/* Free every handle (library unload). */
+void sim_handles_release(void);
+
+/* ---- small helpers shared by the sim_*.c files -------------------------------------------- */
+
+/* Copy a string into a caller buffer of length bytes: INSUFFICIENT_SIZE when it does not fit. */
+nvmlReturn_t sim_copy_string(char *buf, unsigned int length, const char *s);
+
+/* The MIG devices of a GPU in index order (GI id, then CI id): fills up to cap pairs and
+ * returns how many there are. */
+size_t sim_mig_devices(sim_gpu *gpu, sim_gi **gis, sim_ci **cis, size_t cap);
+
+/* ---- placement (sim_place.c) -------------------------------------------------------------- */
+
+/* The start the simulator gives a GI created without a placement, among the free starts[0..n)
+ * (n >= 1). */
+unsigned sim_place_gi(const mig_layout *l, const mig_gi_profile *p, const unsigned *starts,
+		      size_t n);
+
+/* The compute slices the CIs of a GI hold, and how many they add up to. */
+uint32_t sim_ci_used(const sim_gi *gi, const mig_gi_profile *gp, unsigned *slices);
+/* 1 when a CI of cp fits at start next to the GI's CIs (count, slices, overlap). */
+int sim_ci_can_place(const sim_gi *gi, const mig_gi_profile *gp, const mig_ci_profile *cp,
+		     unsigned start);
+/* The first placement of cp that fits, or -1. */
+int sim_ci_first_start(const sim_gi *gi, const mig_gi_profile *gp, const mig_ci_profile *cp);
+/* How many more CIs of cp fit in the GI. */
+unsigned sim_ci_remaining(const sim_gi *gi, const mig_gi_profile *gp, const mig_ci_profile *cp);
+
+/* Resolve a GI handle and the CI profile with this id (= its NVML index) inside it:
+ * NOT_SUPPORTED when the GI does not offer it (sim_mig_ci_info.c). */
+nvmlReturn_t sim_ci_profile_by_id(sim_call *call, nvmlGpuInstance_t h, unsigned profileId,
+				  sim_dev *dev, const mig_gi_profile **gp,
+				  const mig_ci_profile **cp);
+
+/* The most MIG devices a GPU can hold (one per compute slice). */
+unsigned sim_max_mig_devices(const sim_gpu *gpu);
+
+#endif
