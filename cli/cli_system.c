@@ -52,8 +52,9 @@ static const char *find_sim_library(char *buf, size_t len)
 	if (exe_dir(dir, sizeof(dir)) < 0)
 		return NULL;
 	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
-		snprintf(buf, len, "%s/%s", dir, relative[i]);
-		if (access(buf, R_OK) == 0)
+		int n = snprintf(buf, len, "%s/%s", dir, relative[i]);
+
+		if (n > 0 && (size_t)n < len && access(buf, R_OK) == 0)
 			return buf;
 	}
 	return NULL;

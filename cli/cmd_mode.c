@@ -51,7 +51,7 @@ static int clear_before_off(mig_system *sys, const mig_gpu_state *st, FILE *out)
 		done.gis == 1 ? "" : "s");
 	if (done.skipped_busy)
 		return cli_fail(CLI_EXIT_REFUSED,
-				"refusing to turn MIG off on GPU %u: %zu GPU instance%s still run "
+				"refusing to turn MIG off on GPU %u: %zu GPU instance%s still running "
 				"processes (see migctl status -i %u)",
 				st->index, done.skipped_busy, done.skipped_busy == 1 ? "" : "s",
 				st->index);
@@ -83,8 +83,8 @@ static int set_one(mig_system *sys, unsigned index, int enable, struct cli_ctx *
 						     enable, "reset_needed", reset));
 	else if (reset)
 		fprintf(ctx->out,
-			"GPU %u: MIG will be %s after a GPU reset (nvidia-smi -r -i %u%s)\n", index,
-			word, index, ctx->sim ? "; simulated: migctl sim reset -i N" : "");
+			"GPU %u: MIG will be %s after a GPU reset (%s -i %u)\n", index, word,
+			ctx->sim ? "simulated GPU: migctl sim reset" : "nvidia-smi -r", index);
 	else
 		fprintf(ctx->out, "GPU %u: MIG %s\n", index, word);
 	return 0;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "state_render.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "render.h"
@@ -57,9 +58,15 @@ void cli_print_gpu_state(const mig_gpu_state *st, int blank_line_before, FILE *o
 	for (i = 0; i < st->gi_count; i++) {
 		const mig_gi_state *g = &st->gis[i];
 
-		fprintf(out, "  GI %u  %-14s at %u (slices %u-%u)  %llu/%llu MiB used\n", g->id,
-			g->profile_name, g->start, g->start, g->start + g->size - 1,
-			(unsigned long long)g->memory_used_mib, (unsigned long long)g->memory_mib);
+		char where[32];
+
+		if (g->size == 1)
+			snprintf(where, sizeof(where), "slice %u", g->start);
+		else
+			snprintf(where, sizeof(where), "slices %u-%u", g->start, g->start + g->size - 1);
+		fprintf(out, "  GI %-2u %-14s at %u (%s)  %llu/%llu MiB used\n", g->id,
+			g->profile_name, g->start, where, (unsigned long long)g->memory_used_mib,
+			(unsigned long long)g->memory_mib);
 		if (g->ci_count == 0)
 			fprintf(out, "    no compute instance (not usable as a MIG device)\n");
 		for (j = 0; j < g->ci_count; j++)

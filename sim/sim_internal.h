@@ -22,7 +22,12 @@
 #include <pthread.h>
 #include <stdint.h>
 
+/* The library is built with hidden visibility; the NVML functions, declared here first, are the
+ * exception (and the version script exports nothing else). */
+#pragma GCC visibility push(default)
 #include "nvml/nvml_abi.h"
+#pragma GCC visibility pop
+
 #include "sim_fault.h"
 #include "sim_file.h"
 #include "sim_state.h"

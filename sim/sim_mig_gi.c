@@ -11,7 +11,7 @@
 #include "banned.h"
 
 /* Resolve a GPU handle with MIG enabled and the GI profile with this id. */
-static nvmlReturn_t mig_gpu(sim_call *call, nvmlDevice_t device, unsigned profileId,
+static nvmlReturn_t gpu_with_mig(sim_call *call, nvmlDevice_t device, unsigned profileId,
 			    sim_dev *dev, const mig_gi_profile **p)
 {
 	nvmlReturn_t rc = sim_resolve_gpu(call, device, dev);
@@ -67,7 +67,7 @@ nvmlReturn_t nvmlDeviceCreateGpuInstance(nvmlDevice_t device, unsigned int profi
 	nvmlReturn_t rc = sim_begin(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
-		rc = mig_gpu(&call, device, profileId, &dev, &p);
+		rc = gpu_with_mig(&call, device, profileId, &dev, &p);
 	if (rc == NVML_SUCCESS && !gpuInstance)
 		rc = NVML_ERROR_INVALID_ARGUMENT;
 	if (rc == NVML_SUCCESS)
@@ -85,7 +85,7 @@ nvmlReturn_t nvmlDeviceCreateGpuInstanceWithPlacement(nvmlDevice_t device, unsig
 	nvmlReturn_t rc = sim_begin(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
-		rc = mig_gpu(&call, device, profileId, &dev, &p);
+		rc = gpu_with_mig(&call, device, profileId, &dev, &p);
 	if (rc == NVML_SUCCESS && (!gpuInstance || !placement))
 		rc = NVML_ERROR_INVALID_ARGUMENT;
 	if (rc == NVML_SUCCESS && (placement->size != p->mem_slices ||
@@ -129,7 +129,7 @@ nvmlReturn_t nvmlDeviceGetGpuInstances(nvmlDevice_t device, unsigned int profile
 	nvmlReturn_t rc = sim_begin(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
-		rc = mig_gpu(&call, device, profileId, &dev, &p);
+		rc = gpu_with_mig(&call, device, profileId, &dev, &p);
 	if (rc == NVML_SUCCESS && (!gpuInstances || !count))
 		rc = NVML_ERROR_INVALID_ARGUMENT;
 	if (rc != NVML_SUCCESS)

@@ -121,8 +121,8 @@ static int parse_gi(sim_gpu *g, json_t *o, const char *path)
 	if (json_array_size(cis) > SIM_MAX_CI)
 		return sim_json_bad(path, "more than %d compute instances", SIM_MAX_CI);
 	json_array_foreach(cis, i, c) {
-		snprintf(sub, sizeof(sub), "%s.compute_instances[%zu]", path, i);
-		if (parse_ci(gi, gp, c, sub) < 0)
+		if (snprintf(sub, sizeof(sub), "%s.compute_instances[%zu]", path, i) < 0 ||
+		    parse_ci(gi, gp, c, sub) < 0)
 			return MIG_EINVALID;
 	}
 	if (ci_fits(gi, gp, path) < 0)
@@ -274,8 +274,8 @@ int sim_json_parse_gpu(sim_gpu *g, json_t *o, const char *path, unsigned index)
 	if (json_array_size(gis) > SIM_MAX_GI)
 		return sim_json_bad(path, "more than %d gpu instances", SIM_MAX_GI);
 	json_array_foreach(gis, i, v) {
-		snprintf(sub, sizeof(sub), "%s.gpu_instances[%zu]", path, i);
-		if (parse_gi(g, v, sub) < 0)
+		if (snprintf(sub, sizeof(sub), "%s.gpu_instances[%zu]", path, i) < 0 ||
+		    parse_gi(g, v, sub) < 0)
 			return MIG_EINVALID;
 	}
 	if (check_layout(g, path) < 0)
@@ -286,8 +286,8 @@ int sim_json_parse_gpu(sim_gpu *g, json_t *o, const char *path, unsigned index)
 	if (!g->procs)
 		return mig_error_oom();
 	json_array_foreach(procs, i, v) {
-		snprintf(sub, sizeof(sub), "%s.processes[%zu]", path, i);
-		if (parse_process(g, v, sub) < 0)
+		if (snprintf(sub, sizeof(sub), "%s.processes[%zu]", path, i) < 0 ||
+		    parse_process(g, v, sub) < 0)
 			return MIG_EINVALID;
 	}
 	return 0;

@@ -184,7 +184,8 @@ MIG_EXTERN(int) mig_device_create(mig_system *sys, unsigned index, const mig_lay
 				  unsigned flags, mig_created *created);
 
 /**
- * Create compute instances inside an existing GI, all or nothing.
+ * Create compute instances inside an existing GI, all or nothing, larger ones first (so the
+ * driver's placement of small ones never blocks a large one).
  * @param profiles CI profiles of the GI's profile, created in order
  * @param ci_ids receives the new CI ids (count entries; may be NULL)
  */

@@ -110,18 +110,39 @@ out:
 	return rc;
 }
 
+/* Larger compute instances first: smaller ones placed by the driver could otherwise take the
+ * only start a larger one has (2c.3g.40gb can start only at 0). */
+static void order_largest_first(const mig_ci_profile *const *profiles, size_t count,
+				size_t *order)
+{
+	size_t i, j;
+
+	for (i = 0; i < count; i++)
+		order[i] = i;
+	for (i = 1; i < count; i++)
+		for (j = i; j > 0 && profiles[order[j - 1]]->slices < profiles[order[j]]->slices; j--) {
+			size_t t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+}
+
 int mig_device_create_cis(mig_system *sys, unsigned index, unsigned gi_id,
 			  const mig_ci_profile *const *profiles, size_t count, unsigned *ci_ids)
 {
 	unsigned made[MIG_LAYOUT_MAX];
+	size_t order[MIG_LAYOUT_MAX];
 	size_t i, n = 0;
 	int rc = 0;
 
 	if (count > MIG_LAYOUT_MAX)
 		return mig_error_set(MIG_EINVALID, "too many compute instances: at most %d",
 				     MIG_LAYOUT_MAX);
+	order_largest_first(profiles, count, order);
 	for (i = 0; i < count && rc == 0; i++) {
-		rc = mig_device_create_ci(sys, index, gi_id, profiles[i]->nvml_profile, &made[n]);
+		rc = mig_device_create_ci(sys, index, gi_id, profiles[order[i]]->nvml_profile,
+					  &made[n]);
 		if (rc == 0)
 			n++;
 	}
@@ -135,6 +156,6 @@ int mig_device_create_cis(mig_system *sys, unsigned index, unsigned gi_id,
 		return rc;
 	}
 	for (i = 0; ci_ids && i < n; i++)
-		ci_ids[i] = made[i];
+		ci_ids[order[i]] = made[i];
 	return 0;
 }
