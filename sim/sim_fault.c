@@ -163,8 +163,15 @@ int sim_faults_parse(sim_fault **faults, size_t *count, const char *spec)
 
 	while (p && *p) {
 		size_t len = strcspn(p, ",;");
+		const char *next = p + len;
 		sim_fault f, *grown;
 
+		while (len && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		}
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
 		if (len > 0) {
 			if (parse_entry(&f, p, len) < 0) {
 				mig_error_set(MIG_EINVALID, "bad fault '%.*s'", (int)len, p);
@@ -178,9 +185,7 @@ int sim_faults_parse(sim_fault **faults, size_t *count, const char *spec)
 			*faults = grown;
 			grown[(*count)++] = f;
 		}
-		p += len;
-		if (*p)
-			p++;
+		p = *next ? next + 1 : next;
 	}
 	return 0;
 }

@@ -34,8 +34,8 @@ static const char *const error_strings[] = {
 	[NVML_ERROR_IN_USE] = "In use by another client",
 	[NVML_ERROR_MEMORY] = "Insufficient Memory",
 	[NVML_ERROR_NO_DATA] = "No data",
-	[NVML_ERROR_VGPU_ECC_NOT_SUPPORTED] = "The requested vgpu operation is not available on "
-					      "target device, because ECC is enabled",
+	[NVML_ERROR_VGPU_ECC_NOT_SUPPORTED] = ("The requested vgpu operation is not available on "
+					       "target device, because ECC is enabled"),
 	[NVML_ERROR_INSUFFICIENT_RESOURCES] = "Insufficient Resources",
 	[NVML_ERROR_FREQ_NOT_SUPPORTED] = "Frequency not supported",
 	[NVML_ERROR_ARGUMENT_VERSION_MISMATCH] = "Argument version mismatch",

@@ -129,7 +129,7 @@ static inline void sim_write_state(const char *text)
 }
 
 /* The handle of GPU i (fails the test otherwise). */
-static inline nvmlDevice_t sim_gpu(unsigned i)
+static inline nvmlDevice_t gpu_at(unsigned i)
 {
 	nvmlDevice_t d = NULL;
 
@@ -140,7 +140,7 @@ static inline nvmlDevice_t sim_gpu(unsigned i)
 /* Enable MIG on GPU i, resetting it (through migsim) when the mode stays pending. */
 static inline nvmlDevice_t sim_mig_gpu(unsigned i)
 {
-	nvmlDevice_t d = sim_gpu(i);
+	nvmlDevice_t d = gpu_at(i);
 	nvmlReturn_t act;
 	unsigned cur, pend;
 

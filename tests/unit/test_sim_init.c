@@ -218,15 +218,15 @@ static void test_sim_init__handles_are_stable_addresses(void **state)
 
 	(void)state;
 	assert_int_equal(sim_setup_spec("2xa100-80gb"), 0);
-	a = sim_gpu(0);
-	b = sim_gpu(0);
-	c = sim_gpu(1);
+	a = gpu_at(0);
+	b = gpu_at(0);
+	c = gpu_at(1);
 	assert_ptr_equal(a, b);
 	assert_ptr_not_equal(a, c);
 	assert_true((uintptr_t)a >= 4096 && (uintptr_t)c >= 4096);
 	NV(nvmlShutdown)();
 	assert_nvml(NV(nvmlInit_v2)(), NVML_SUCCESS);
-	assert_ptr_equal(sim_gpu(0), a);
+	assert_ptr_equal(gpu_at(0), a);
 }
 
 static void test_sim_init__versions(void **state)
@@ -256,8 +256,8 @@ static void test_sim_init__unmodelled_is_not_supported(void **state)
 
 	(void)state;
 	assert_int_equal(sim_setup_spec("a100-80gb"), 0);
-	assert_nvml(NV(nvmlDeviceGetPowerUsage)(sim_gpu(0), &v), NVML_ERROR_NOT_SUPPORTED);
-	assert_nvml(NV(nvmlDeviceGetTemperature)(sim_gpu(0), 0, &v), NVML_ERROR_NOT_SUPPORTED);
+	assert_nvml(NV(nvmlDeviceGetPowerUsage)(gpu_at(0), &v), NVML_ERROR_NOT_SUPPORTED);
+	assert_nvml(NV(nvmlDeviceGetTemperature)(gpu_at(0), 0, &v), NVML_ERROR_NOT_SUPPORTED);
 	assert_nvml(NV(nvmlUnitGetCount)(&v), NVML_ERROR_NOT_SUPPORTED);
 	assert_nvml(NV(nvmlDeviceGetPowerUsage)(NULL, NULL), NVML_ERROR_NOT_SUPPORTED);
 	assert_int_equal(migsim_calls(&calls, sim_fx.state, "nvmlDeviceGetPowerUsage"), 0);

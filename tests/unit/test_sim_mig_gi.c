@@ -19,7 +19,7 @@ static void test_sim_mig_gi__ampere_mode_pends_until_reset(void **state)
 {
 	unsigned cur = 9, pend = 9;
 	nvmlReturn_t act = NVML_SUCCESS;
-	nvmlDevice_t d = sim_gpu(0);
+	nvmlDevice_t d = gpu_at(0);
 
 	(void)state;
 	assert_nvml(NV(nvmlDeviceGetMigMode)(d, &cur, &pend), NVML_SUCCESS);
@@ -43,7 +43,7 @@ static void test_sim_mig_gi__hopper_mode_is_immediate(void **state)
 {
 	unsigned cur, pend;
 	nvmlReturn_t act;
-	nvmlDevice_t d = sim_gpu(1);
+	nvmlDevice_t d = gpu_at(1);
 
 	(void)state;
 	assert_nvml(NV(nvmlDeviceSetMigMode)(d, NVML_DEVICE_MIG_ENABLE, &act), NVML_SUCCESS);
@@ -63,7 +63,7 @@ static void test_sim_mig_gi__mode_change_blocked(void **state)
 	unsigned cur, pend;
 	nvmlReturn_t act;
 	nvmlGpuInstance_t gi;
-	nvmlDevice_t d = sim_gpu(1);
+	nvmlDevice_t d = gpu_at(1);
 
 	(void)state;
 	/* processes keep a Hopper GPU from switching: the mode stays pending */
@@ -86,7 +86,7 @@ static void test_sim_mig_gi__profile_info_v1(void **state)
 {
 	nvmlGpuInstanceProfileInfo_t info;
 	unsigned i, supported = 0;
-	nvmlDevice_t d = sim_gpu(0);
+	nvmlDevice_t d = gpu_at(0);
 
 	(void)state;
 	/* answers while MIG is still disabled */
@@ -120,7 +120,7 @@ static void test_sim_mig_gi__profile_info_versions(void **state)
 {
 	nvmlGpuInstanceProfileInfo_v2_t v2;
 	nvmlGpuInstanceProfileInfo_v3_t v3;
-	nvmlDevice_t d = sim_gpu(1);
+	nvmlDevice_t d = gpu_at(1);
 
 	(void)state;
 	memset(&v2, 0, sizeof(v2));
@@ -158,7 +158,7 @@ static void test_sim_mig_gi__placements(void **state)
 {
 	nvmlGpuInstancePlacement_t pl[8];
 	unsigned n = 0;
-	nvmlDevice_t d = sim_gpu(0);
+	nvmlDevice_t d = gpu_at(0);
 
 	(void)state;
 	/* every placement, whatever the mode: NULL buffer asks for the count */
@@ -187,7 +187,7 @@ static void test_sim_mig_gi__needs_mig_enabled(void **state)
 {
 	nvmlGpuInstance_t gi, list[4];
 	unsigned n = 4;
-	nvmlDevice_t d = sim_gpu(1);
+	nvmlDevice_t d = gpu_at(1);
 
 	(void)state;
 	assert_nvml(NV(nvmlDeviceCreateGpuInstance)(d, 19, &gi), NVML_ERROR_NOT_SUPPORTED);
