@@ -79,7 +79,7 @@ static void default_state_path(const char *spec, char *buf, size_t len)
 		 (unsigned)getuid(), safe);
 }
 
-int cli_system_prepare_sim(struct cli_ctx *ctx)
+int cli_system_prepare_sim(struct cli_ctx *ctx, int create)
 {
 	const char *env = getenv("MIGSIM_STATE");
 	int rc;
@@ -90,7 +90,7 @@ int cli_system_prepare_sim(struct cli_ctx *ctx)
 		default_state_path(ctx->sim, state_path, sizeof(state_path));
 	if (setenv("MIGSIM_STATE", state_path, 1) != 0)
 		return cli_fail(CLI_EXIT_FAILED, "cannot set MIGSIM_STATE");
-	if (access(state_path, F_OK) == 0)
+	if (!create || access(state_path, F_OK) == 0)
 		return 0;
 	rc = migsim_create(state_path, ctx->sim, 0);
 	if (rc < 0)
@@ -108,7 +108,7 @@ mig_system *cli_system_open(struct cli_ctx *ctx, int *exit_code)
 	int rc;
 
 	if (ctx->sim) {
-		rc = cli_system_prepare_sim(ctx);
+		rc = cli_system_prepare_sim(ctx, 1);
 		if (rc) {
 			*exit_code = rc;
 			return NULL;

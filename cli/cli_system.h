@@ -17,9 +17,9 @@ mig_system *cli_system_open(struct cli_ctx *ctx, int *exit_code);
 /* The simulator state file used for --sim (valid after cli_system_prepare_sim). */
 const char *cli_sim_state_path(void);
 
-/* Point MIGSIM_STATE at the state file for ctx->sim and create it when missing.
- * Returns 0 or an exit code after printing the error. */
-int cli_system_prepare_sim(struct cli_ctx *ctx);
+/* Point MIGSIM_STATE at the state file for ctx->sim and, when create is set, create it from
+ * the spec if it does not exist. Returns 0 or an exit code after printing the error. */
+int cli_system_prepare_sim(struct cli_ctx *ctx, int create);
 
 /* Resolve ctx->gpu (NULL = all) into GPU indices; prints the error and returns an exit code
  * on failure, else 0. */

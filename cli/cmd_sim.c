@@ -142,7 +142,7 @@ int cmd_sim(int argc, char **argv, struct cli_ctx *ctx)
 	if (rc)
 		return rc == 1 ? CLI_EXIT_OK : rc;
 	if (ctx->sim) {
-		rc = cli_system_prepare_sim(ctx);
+		rc = cli_system_prepare_sim(ctx, strcmp(argv[1], "init") != 0);
 		if (rc)
 			return rc;
 		snprintf(path, sizeof(path), "%s", cli_sim_state_path());
