@@ -35,7 +35,7 @@ int mig_parse_uint_n(const char *s, size_t len, uint64_t max, uint64_t *out)
 	for (; i < len; i++) {
 		int d = digit_value(s[i], base);
 
-		if (d < 0)
+		if (d < 0 || (uint64_t)d > max)
 			return -1;
 		if (value > (max - (uint64_t)d) / base)
 			return -1;

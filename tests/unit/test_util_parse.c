@@ -35,6 +35,8 @@ static void test_parse_uint__rejects_junk_signs_and_overflow(void **state)
 	assert_int_equal(mig_parse_uint(" 1", 100, &v), -1);
 	assert_int_equal(mig_parse_uint("0x", 100, &v), -1);
 	assert_int_equal(mig_parse_uint("11", 10, &v), -1);
+	assert_int_equal(mig_parse_uint("9", 7, &v), -1);
+	assert_int_equal(mig_parse_uint("0xf", 7, &v), -1);
 	assert_int_equal(mig_parse_uint("18446744073709551616", UINT64_MAX, &v), -1);
 	assert_int_equal(v, 7);
 	assert_int_equal(mig_parse_uint("18446744073709551615", UINT64_MAX, &v), 0);
