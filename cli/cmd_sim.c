@@ -76,7 +76,7 @@ static int attach(struct cli_ctx *ctx, const char *where)
 	uint64_t gi, ci, mem = 1024;
 	const char *colon = strchr(where ? where : "", ':');
 	unsigned pid;
-	int gpu, rc;
+	int gpu = 0, rc;
 
 	if (!where || !colon || mig_parse_uint_n(where, (size_t)(colon - where), 14, &gi) < 0 ||
 	    mig_parse_uint(colon + 1, 7, &ci) < 0)
@@ -95,7 +95,7 @@ static int run(const char *verb, const char *arg, struct cli_ctx *ctx)
 	unsigned pid;
 	uint64_t calls;
 	char *text;
-	int gpu, rc;
+	int gpu = 0, rc;
 
 	if (strcmp(verb, "init") == 0) {
 		if (!arg)

@@ -170,9 +170,9 @@ static int read_gis(mig_system *sys, mig_gpu_state *st, mig_dev_h dev)
 		if (rc < 0)
 			return rc;
 		for (k = 0; k < n; k++) {
-			const struct ci_profile_cache *cps;
+			const struct ci_profile_cache *cps = NULL;
 			mig_nvml_gi_info info;
-			mig_gi_state *g;
+			mig_gi_state *g = NULL;
 
 			rc = mig_nvml_gi_info_get(sys->nvml, gis[k], st->index, &info);
 			if (rc == 0)

@@ -73,7 +73,7 @@ static void add_index(unsigned *indices, size_t cap, size_t *count, unsigned i)
 /* The index of the GPU a UUID or PCI bus id names. */
 static int index_of_handle(mig_system *sys, mig_dev_h want, unsigned total, unsigned *out)
 {
-	unsigned i;
+	unsigned i = 0;
 
 	for (i = 0; i < total; i++) {
 		mig_dev_h h;
@@ -94,8 +94,8 @@ static int select_one(mig_system *sys, const char *item, size_t len, unsigned to
 {
 	char word[128];
 	uint64_t v;
-	mig_dev_h h;
-	unsigned i;
+	mig_dev_h h = NULL;
+	unsigned i = 0;
 	int rc;
 
 	if (len == 0 || len >= sizeof(word))
