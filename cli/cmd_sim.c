@@ -75,7 +75,7 @@ static int attach(struct cli_ctx *ctx, const char *where)
 {
 	uint64_t gi, ci, mem = 1024;
 	const char *colon = strchr(where ? where : "", ':');
-	unsigned pid;
+	unsigned pid = 0;
 	int gpu = 0, rc;
 
 	if (!where || !colon || mig_parse_uint_n(where, (size_t)(colon - where), 14, &gi) < 0 ||
@@ -92,7 +92,7 @@ static int attach(struct cli_ctx *ctx, const char *where)
 
 static int run(const char *verb, const char *arg, struct cli_ctx *ctx)
 {
-	unsigned pid;
+	unsigned pid = 0;
 	uint64_t calls;
 	char *text;
 	int gpu = 0, rc;
@@ -113,6 +113,11 @@ static int run(const char *verb, const char *arg, struct cli_ctx *ctx)
 		if ((rc = gpu_index(ctx, 1, &gpu)))
 			return rc;
 		rc = migsim_reset(path, gpu);
+		if (rc == 0 && gpu < 0)
+			fprintf(ctx->out, "reset every simulated GPU: pending MIG modes are current\n");
+		else if (rc == 0)
+			fprintf(ctx->out, "reset simulated GPU %d: its pending MIG mode is current\n",
+				gpu);
 	} else if (strcmp(verb, "attach") == 0) {
 		return attach(ctx, arg);
 	} else if (strcmp(verb, "detach") == 0) {
