@@ -21,7 +21,7 @@ fill() { # GPUS SPEC...: a state with GPUS simulated A100-80GB, each holding the
 	rm -f "$MIGSIM_STATE"
 	"$m" sim init "${n}xa100-80gb" >/dev/null
 	MIGCTL_SIM=x "$m" mode on >/dev/null
-	"$m" sim reset
+	"$m" sim reset >/dev/null
 	for ((i = 0; i < n; i++)); do
 		MIGCTL_SIM=x "$m" -i "$i" create "$@" >/dev/null
 	done

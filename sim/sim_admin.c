@@ -152,14 +152,16 @@ static int check_target(sim_gpu *g, const struct attach_arg *a)
 
 	if (!g->mig_current) {
 		if (a->gi >= 0 || a->ci >= 0)
-			return mig_error_set(MIG_EINVALID, "GPU %d has MIG disabled: attach to "
-					     "the whole GPU (no instance)", a->gpu);
+			return mig_error_set(MIG_EINVALID,
+					     "GPU %d has MIG disabled: attach to "
+					     "the whole GPU (no instance)",
+					     a->gpu);
 		return 0;
 	}
 	gi = a->gi >= 0 ? sim_gpu_gi(g, (unsigned)a->gi) : NULL;
 	if (!gi || a->ci < 0 || !sim_gi_ci(gi, (unsigned)a->ci))
-		return mig_error_set(MIG_ENOTFOUND, "GPU %d has no compute instance %d/%d",
-				     a->gpu, a->gi, a->ci);
+		return mig_error_set(MIG_ENOTFOUND, "GPU %d has no compute instance %d/%d", a->gpu,
+				     a->gi, a->ci);
 	return 0;
 }
 
@@ -183,13 +185,13 @@ static int do_attach(sim_state *st, const void *arg)
 	if (!procs)
 		return mig_error_oom();
 	g->procs = procs;
-	procs[g->proc_count++] = (sim_process){ a->pid, a->used_mib, a->gi, a->ci };
+	procs[g->proc_count++] = (sim_process){a->pid, a->used_mib, a->gi, a->ci};
 	return 0;
 }
 
 int migsim_attach(const char *path, int gpu, int gi, int ci, unsigned pid, uint64_t used_mib)
 {
-	struct attach_arg a = { gpu, gi, ci, pid, used_mib };
+	struct attach_arg a = {gpu, gi, ci, pid, used_mib};
 
 	return edit_state(path, do_attach, &a);
 }
@@ -215,7 +217,7 @@ static int do_detach(sim_state *st, const void *arg)
 
 int migsim_detach(const char *path, int gpu, unsigned pid)
 {
-	struct attach_arg a = { gpu, -1, -1, pid, 0 };
+	struct attach_arg a = {gpu, -1, -1, pid, 0};
 
 	return edit_state(path, do_detach, &a);
 }
@@ -287,7 +289,7 @@ static int do_util(sim_state *st, const void *arg)
 
 int migsim_set_utilization(const char *path, int gpu, unsigned gpu_pct, unsigned mem_pct)
 {
-	struct util_arg u = { gpu, gpu_pct, mem_pct };
+	struct util_arg u = {gpu, gpu_pct, mem_pct};
 
 	return edit_state(path, do_util, &u);
 }

@@ -80,8 +80,9 @@ static nvmlReturn_t pci_info(const char *fn, nvmlDevice_t device, nvmlPciInfo_t 
 		const sim_gpu *g = dev.gpu;
 		uint32_t id = g->model->pci_id_count ? g->model->pci_ids[0].id : 0x000010DEu;
 
-		snprintf(pci->busIdLegacy, sizeof(pci->busIdLegacy), NVML_DEVICE_PCI_BUS_ID_LEGACY_FMT,
-			 g->pci_domain & 0xffffu, g->pci_bus, g->pci_device);
+		snprintf(pci->busIdLegacy, sizeof(pci->busIdLegacy),
+			 NVML_DEVICE_PCI_BUS_ID_LEGACY_FMT, g->pci_domain & 0xffffu, g->pci_bus,
+			 g->pci_device);
 		pci->domain = g->pci_domain;
 		pci->bus = g->pci_bus;
 		pci->device = g->pci_device;

@@ -12,8 +12,8 @@
 
 #include "banned.h"
 
-#define SUPPORTED_EVENTS \
-	(nvmlEventTypeSingleBitEccError | nvmlEventTypeDoubleBitEccError | \
+#define SUPPORTED_EVENTS                                                                           \
+	(nvmlEventTypeSingleBitEccError | nvmlEventTypeDoubleBitEccError |                         \
 	 nvmlEventTypeXidCriticalError | nvmlEventMigConfigChange)
 
 struct nvmlEventSet_st {
@@ -105,7 +105,7 @@ nvmlReturn_t nvmlDeviceRegisterEvents(nvmlDevice_t device, unsigned long long ev
 
 static void sleep_ms(unsigned ms)
 {
-	struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
 
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;

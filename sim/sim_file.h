@@ -29,11 +29,11 @@ typedef struct sim_file {
 	char *path;
 	char *lock_path;
 	char *tmp_path;
-	int lock_fd;	   /* -1 until the first lock */
-	pid_t lock_pid;	   /* the process that opened lock_fd (a forked child reopens it) */
+	int lock_fd;	/* -1 until the first lock */
+	pid_t lock_pid; /* the process that opened lock_fd (a forked child reopens it) */
 	int locked;
 	int have_seen;
-	struct stat seen;  /* identity of the file when we last read or wrote it */
+	struct stat seen; /* identity of the file when we last read or wrote it */
 } sim_file;
 
 /* Remember the paths; no I/O. 0 or MIG_ENOMEM. */

@@ -49,7 +49,7 @@ static nvmlDevice_t find_dev(unsigned gpu, int mig, uint64_t serial)
 	d = calloc(1, sizeof(*d));
 	if (!d)
 		return NULL;
-	*d = (struct nvmlDevice_st){ gpu, mig, serial, devices };
+	*d = (struct nvmlDevice_st){gpu, mig, serial, devices};
 	devices = d;
 	return d;
 }
@@ -75,7 +75,7 @@ nvmlGpuInstance_t sim_handle_gi(unsigned gpu, const sim_gi *gi)
 	h = calloc(1, sizeof(*h));
 	if (!h)
 		return NULL;
-	*h = (struct nvmlGpuInstance_st){ gpu, gi->serial, gis };
+	*h = (struct nvmlGpuInstance_st){gpu, gi->serial, gis};
 	gis = h;
 	return h;
 }
@@ -91,7 +91,7 @@ nvmlComputeInstance_t sim_handle_ci(unsigned gpu, const sim_gi *gi, const sim_ci
 	h = calloc(1, sizeof(*h));
 	if (!h)
 		return NULL;
-	*h = (struct nvmlComputeInstance_st){ gpu, ci->serial, cis };
+	*h = (struct nvmlComputeInstance_st){gpu, ci->serial, cis};
 	cis = h;
 	return h;
 }

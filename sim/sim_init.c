@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "error_util.h"
 #include "migsim.h"
@@ -27,7 +28,7 @@ static struct {
 	size_t env_fault_count;
 	sim_counters local;
 	char last_report[512];
-} ctx = { .mu = PTHREAD_MUTEX_INITIALIZER };
+} ctx = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 /* One line on stderr per distinct problem, so a client polling a broken file is not flooded. */
 static void report(const char *what)
@@ -72,12 +73,27 @@ static nvmlReturn_t load_or_create(void)
 	return NVML_SUCCESS;
 }
 
+/* The state path, made absolute so that a client that changes directory keeps its GPUs. */
+static int state_path(char *buf, size_t len)
+{
+	char rel[2048], cwd[2048];
+	int n;
+
+	if (!migsim_state_path(rel, sizeof(rel)))
+		return -1;
+	if (rel[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		n = snprintf(buf, len, "%s", rel);
+	else
+		n = snprintf(buf, len, "%s/%s", cwd, rel);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
 static nvmlReturn_t first_init(void)
 {
-	char path[4096];
+	char path[4200];
 	nvmlReturn_t rc;
 
-	if (!migsim_state_path(path, sizeof(path)) || sim_file_init(&ctx.file, path) < 0) {
+	if (state_path(path, sizeof(path)) < 0 || sim_file_init(&ctx.file, path) < 0) {
 		fprintf(stderr, "migsim: cannot use the state file path\n");
 		return NVML_ERROR_UNKNOWN;
 	}

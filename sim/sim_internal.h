@@ -60,7 +60,7 @@ nvmlComputeInstance_t sim_handle_ci(unsigned gpu, const sim_gi *gi, const sim_ci
 typedef struct sim_dev {
 	unsigned index; /* GPU index */
 	sim_gpu *gpu;
-	sim_gi *gi;	/* NULL for a GPU handle */
+	sim_gi *gi; /* NULL for a GPU handle */
 	sim_ci *ci;
 } sim_dev;
 

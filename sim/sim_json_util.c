@@ -25,7 +25,8 @@ int sim_json_keys(json_t *obj, const char *path, const char *const *allowed)
 	const char *key;
 	json_t *v;
 
-	json_object_foreach(obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		size_t i;
 
 		(void)v;

@@ -35,8 +35,7 @@ int sim_json_array(json_t *obj, const char *path, const char *key, int required,
 json_t *sim_json_object(json_t *obj, const char *path, const char *key, int *failed);
 
 /* Record "PATH: message" as MIG_EINVALID and return it. */
-int sim_json_bad(const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+int sim_json_bad(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Parse gpus[index] into g (sim_state_json_gpu.c); g->procs is allocated even on failure and
  * belongs to the caller. */

@@ -33,8 +33,8 @@ nvmlReturn_t nvmlGpuInstanceCreateComputeInstance(nvmlGpuInstance_t gpuInstance,
 						  unsigned int profileId,
 						  nvmlComputeInstance_t *computeInstance)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -62,8 +62,8 @@ nvmlReturn_t nvmlGpuInstanceCreateComputeInstanceWithPlacement(
 	nvmlGpuInstance_t gpuInstance, unsigned int profileId,
 	const nvmlComputeInstancePlacement_t *placement, nvmlComputeInstance_t *computeInstance)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -87,8 +87,7 @@ nvmlReturn_t nvmlComputeInstanceDestroy(nvmlComputeInstance_t computeInstance)
 
 	if (rc == NVML_SUCCESS)
 		rc = sim_resolve_ci(&call, computeInstance, &dev);
-	if (rc == NVML_SUCCESS &&
-	    sim_gpu_process_count(dev.gpu, (int)dev.gi->id, (int)dev.ci->id))
+	if (rc == NVML_SUCCESS && sim_gpu_process_count(dev.gpu, (int)dev.gi->id, (int)dev.ci->id))
 		rc = NVML_ERROR_IN_USE;
 	if (rc == NVML_SUCCESS)
 		sim_gi_remove_ci(dev.gi, dev.ci->id);
@@ -101,8 +100,8 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstances(nvmlGpuInstance_t gpuInstance,
 						nvmlComputeInstance_t *computeInstances,
 						unsigned int *count)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	unsigned n = 0, cap, id;
 	sim_call call;
 	sim_dev dev;
@@ -129,8 +128,7 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstances(nvmlGpuInstance_t gpuInstance,
 	return sim_end(&call, rc);
 }
 
-nvmlReturn_t nvmlGpuInstanceGetComputeInstanceById(nvmlGpuInstance_t gpuInstance,
-						   unsigned int id,
+nvmlReturn_t nvmlGpuInstanceGetComputeInstanceById(nvmlGpuInstance_t gpuInstance, unsigned int id,
 						   nvmlComputeInstance_t *computeInstance)
 {
 	sim_ci *ci = NULL;
@@ -152,7 +150,7 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstanceById(nvmlGpuInstance_t gpuInstance
 static nvmlReturn_t ci_info(const char *fn, nvmlComputeInstance_t h,
 			    nvmlComputeInstanceInfo_t *info)
 {
-	const mig_ci_profile *cp;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, fn);

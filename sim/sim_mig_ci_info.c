@@ -37,9 +37,10 @@ static nvmlReturn_t fill_versioned(void *buf, const mig_gi_profile *gp, const mi
 		return NVML_ERROR_INVALID_ARGUMENT;
 	/* v2 is v3 without the trailing capabilities word: write only what the caller has */
 	fill_v1(&v1, gp, cp);
-	memset(i, 0, version == nvmlComputeInstanceProfileInfo_v2
-			     ? sizeof(nvmlComputeInstanceProfileInfo_v2_t)
-			     : sizeof(nvmlComputeInstanceProfileInfo_v3_t));
+	memset(i, 0,
+	       version == nvmlComputeInstanceProfileInfo_v2
+		       ? sizeof(nvmlComputeInstanceProfileInfo_v2_t)
+		       : sizeof(nvmlComputeInstanceProfileInfo_v3_t));
 	i->version = version;
 	memcpy(&i->id, &v1, sizeof(v1));
 	snprintf(i->name, sizeof(i->name), "MIG %s", cp->name);
@@ -51,9 +52,8 @@ static nvmlReturn_t fill_versioned(void *buf, const mig_gi_profile *gp, const mi
 
 /* The CI profile at an index of a GI; INVALID_ARGUMENT for a bad index or engine profile,
  * NOT_SUPPORTED for one the GI does not offer. */
-static nvmlReturn_t profile_at(sim_call *call, nvmlGpuInstance_t h, unsigned profile,
-			       unsigned eng, sim_dev *dev, const mig_gi_profile **gp,
-			       const mig_ci_profile **cp)
+static nvmlReturn_t profile_at(sim_call *call, nvmlGpuInstance_t h, unsigned profile, unsigned eng,
+			       sim_dev *dev, const mig_gi_profile **gp, const mig_ci_profile **cp)
 {
 	nvmlReturn_t rc = sim_resolve_gi(call, h, dev);
 
@@ -72,8 +72,8 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstanceProfileInfo(nvmlGpuInstance_t gpuI
 							  unsigned int engProfile,
 							  nvmlComputeInstanceProfileInfo_t *info)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -87,13 +87,13 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstanceProfileInfo(nvmlGpuInstance_t gpuI
 	return sim_end(&call, rc);
 }
 
-nvmlReturn_t nvmlGpuInstanceGetComputeInstanceProfileInfoV(nvmlGpuInstance_t gpuInstance,
-							   unsigned int profile,
-							   unsigned int engProfile,
-							   nvmlComputeInstanceProfileInfo_v2_t *info)
+nvmlReturn_t
+nvmlGpuInstanceGetComputeInstanceProfileInfoV(nvmlGpuInstance_t gpuInstance, unsigned int profile,
+					      unsigned int engProfile,
+					      nvmlComputeInstanceProfileInfo_v2_t *info)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -125,8 +125,8 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstanceRemainingCapacity(nvmlGpuInstance_
 								unsigned int profileId,
 								unsigned int *count)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -144,8 +144,8 @@ nvmlReturn_t nvmlGpuInstanceGetComputeInstancePossiblePlacements(
 	nvmlGpuInstance_t gpuInstance, unsigned int profileId,
 	nvmlComputeInstancePlacement_t *placements, unsigned int *count)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	size_t i;

@@ -121,8 +121,8 @@ nvmlReturn_t nvmlDeviceGetDeviceHandleFromMigDeviceHandle(nvmlDevice_t migDevice
  * total), so it must equal what the profile info reports. */
 static nvmlReturn_t attributes(const char *fn, nvmlDevice_t device, nvmlDeviceAttributes_t *a)
 {
-	const mig_gi_profile *gp;
-	const mig_ci_profile *cp;
+	const mig_gi_profile *gp = NULL;
+	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, fn);

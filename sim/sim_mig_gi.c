@@ -12,7 +12,7 @@
 
 /* Resolve a GPU handle with MIG enabled and the GI profile with this id. */
 static nvmlReturn_t gpu_with_mig(sim_call *call, nvmlDevice_t device, unsigned profileId,
-			    sim_dev *dev, const mig_gi_profile **p)
+				 sim_dev *dev, const mig_gi_profile **p)
 {
 	nvmlReturn_t rc = sim_resolve_gpu(call, device, dev);
 
@@ -61,7 +61,7 @@ static nvmlReturn_t create(sim_call *call, sim_dev *dev, const mig_gi_profile *p
 nvmlReturn_t nvmlDeviceCreateGpuInstance(nvmlDevice_t device, unsigned int profileId,
 					 nvmlGpuInstance_t *gpuInstance)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -79,7 +79,7 @@ nvmlReturn_t nvmlDeviceCreateGpuInstanceWithPlacement(nvmlDevice_t device, unsig
 						      const nvmlGpuInstancePlacement_t *placement,
 						      nvmlGpuInstance_t *gpuInstance)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -122,7 +122,7 @@ nvmlReturn_t nvmlGpuInstanceDestroy(nvmlGpuInstance_t gpuInstance)
 nvmlReturn_t nvmlDeviceGetGpuInstances(nvmlDevice_t device, unsigned int profileId,
 				       nvmlGpuInstance_t *gpuInstances, unsigned int *count)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	unsigned n = 0, cap, id;
 	sim_call call;
 	sim_dev dev;
@@ -172,7 +172,7 @@ nvmlReturn_t nvmlDeviceGetGpuInstanceById(nvmlDevice_t device, unsigned int id,
 
 nvmlReturn_t nvmlGpuInstanceGetInfo(nvmlGpuInstance_t gpuInstance, nvmlGpuInstanceInfo_t *info)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);

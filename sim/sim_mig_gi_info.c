@@ -57,7 +57,8 @@ static nvmlReturn_t fill_versioned(void *buf, const mig_gi_profile *p)
 			       offsetof(nvmlGpuInstanceProfileInfo_t, sliceCount));
 		i->memorySizeMB = v1.memorySizeMB;
 		snprintf(i->name, sizeof(i->name), "MIG %s", p->name);
-		i->capabilities = p->variant == MIG_VARIANT_GFX ? NVML_GPU_INSTANCE_PROFILE_CAPS_GFX : 0;
+		i->capabilities =
+			p->variant == MIG_VARIANT_GFX ? NVML_GPU_INSTANCE_PROFILE_CAPS_GFX : 0;
 		return NVML_SUCCESS;
 	}
 	return NVML_ERROR_INVALID_ARGUMENT;
@@ -76,7 +77,7 @@ static nvmlReturn_t by_index(const sim_dev *dev, unsigned profile, const mig_gi_
 nvmlReturn_t nvmlDeviceGetGpuInstanceProfileInfo(nvmlDevice_t device, unsigned int profile,
 						 nvmlGpuInstanceProfileInfo_t *info)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);
@@ -95,7 +96,7 @@ nvmlReturn_t nvmlDeviceGetGpuInstanceProfileInfo(nvmlDevice_t device, unsigned i
 nvmlReturn_t nvmlDeviceGetGpuInstanceProfileInfoV(nvmlDevice_t device, unsigned int profile,
 						  nvmlGpuInstanceProfileInfo_v2_t *info)
 {
-	const mig_gi_profile *p;
+	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
 	nvmlReturn_t rc = sim_begin(&call, __func__);

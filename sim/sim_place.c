@@ -131,7 +131,7 @@ unsigned sim_ci_remaining(const sim_gi *gi, const mig_gi_profile *gp, const mig_
 
 		if (!sim_ci_can_place(&scratch, gp, cp, start))
 			continue;
-		scratch.ci[scratch.ci_count++] = (sim_ci){ 0, cp->nvml_profile, start, 0 };
+		scratch.ci[scratch.ci_count++] = (sim_ci){0, cp->nvml_profile, start, 0};
 		n++;
 	}
 	return n;

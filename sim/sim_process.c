@@ -72,21 +72,21 @@ static nvmlReturn_t processes(const char *fn, nvmlDevice_t device, enum proc_kin
 	return sim_end(&call, rc);
 }
 
-#define PROCESS_CALLS(kind, stem)                                                              \
-	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses(                                      \
-		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_v1_t *infos)       \
-	{                                                                                        \
-		return processes(__func__, device, kind, infoCount, infos, 1);                   \
-	}                                                                                        \
-	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses_v2(                                   \
-		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_v2_t *infos)       \
-	{                                                                                        \
-		return processes(__func__, device, kind, infoCount, infos, 2);                   \
-	}                                                                                        \
-	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses_v3(                                   \
-		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_t *infos)          \
-	{                                                                                        \
-		return processes(__func__, device, kind, infoCount, infos, 2);                   \
+#define PROCESS_CALLS(kind, stem)                                                                  \
+	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses(                                        \
+		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_v1_t *infos)         \
+	{                                                                                          \
+		return processes(__func__, device, kind, infoCount, infos, 1);                     \
+	}                                                                                          \
+	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses_v2(                                     \
+		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_v2_t *infos)         \
+	{                                                                                          \
+		return processes(__func__, device, kind, infoCount, infos, 2);                     \
+	}                                                                                          \
+	nvmlReturn_t nvmlDeviceGet##stem##RunningProcesses_v3(                                     \
+		nvmlDevice_t device, unsigned int *infoCount, nvmlProcessInfo_t *infos)            \
+	{                                                                                          \
+		return processes(__func__, device, kind, infoCount, infos, 2);                     \
 	}
 
 PROCESS_CALLS(PROC_COMPUTE, Compute)

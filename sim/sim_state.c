@@ -57,8 +57,8 @@ int sim_state_copy(sim_state *dst, const sim_state *src)
 	*dst = *src;
 	dst->gpus = dup_array(src->gpus, src->gpu_count, sizeof(sim_gpu), &failed);
 	dst->faults = dup_array(src->faults, src->fault_count, sizeof(sim_fault), &failed);
-	dst->calls.items = dup_array(src->calls.items, src->calls.count, sizeof(sim_counter),
-				     &failed);
+	dst->calls.items =
+		dup_array(src->calls.items, src->calls.count, sizeof(sim_counter), &failed);
 	for (i = 0; dst->gpus && i < dst->gpu_count; i++)
 		dst->gpus[i].procs = dup_array(src->gpus[i].procs, src->gpus[i].proc_count,
 					       sizeof(sim_process), &failed);

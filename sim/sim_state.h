@@ -20,15 +20,15 @@
 #include "migctl/catalog.h"
 #include "migctl/geometry.h"
 
-#define SIM_MAX_GI 8	    /* GPU instances on one GPU (at most 7 on any catalogued GPU) */
-#define SIM_MAX_CI 8	    /* compute instances in one GPU instance */
-#define SIM_MAX_GPUS 64	    /* GPUs in one state file */
-#define SIM_MAX_GI_ID 14    /* GI ids stay in 0..14, as /proc/driver/nvidia-caps lists them */
-#define SIM_MAX_CI_ID 7	    /* CI ids stay in 0..7 */
-#define SIM_UUID_SIZE 48    /* "GPU-" or "MIG-" + 36 + NUL, rounded up */
-#define SIM_NAME_SIZE 64    /* function names in counters and faults */
+#define SIM_MAX_GI	 8  /* GPU instances on one GPU (at most 7 on any catalogued GPU) */
+#define SIM_MAX_CI	 8  /* compute instances in one GPU instance */
+#define SIM_MAX_GPUS	 64 /* GPUs in one state file */
+#define SIM_MAX_GI_ID	 14 /* GI ids stay in 0..14, as /proc/driver/nvidia-caps lists them */
+#define SIM_MAX_CI_ID	 7  /* CI ids stay in 0..7 */
+#define SIM_UUID_SIZE	 48 /* "GPU-" or "MIG-" + 36 + NUL, rounded up */
+#define SIM_NAME_SIZE	 64 /* function names in counters and faults */
 #define SIM_VERSION_SIZE 32 /* driver / NVML version strings */
-#define SIM_FORMAT 1	    /* the "migsim" format number written in every state file */
+#define SIM_FORMAT	 1  /* the "migsim" format number written in every state file */
 
 typedef struct sim_ci {
 	unsigned id;
@@ -151,8 +151,8 @@ int sim_gpu_reset(sim_gpu *gpu, unsigned index);
 size_t sim_state_reap_processes(sim_state *st);
 
 /* "GPU-"/"MIG-" + a UUID derived from the given words (deterministic, RFC 4122 shape). */
-void sim_uuid_make(char out[SIM_UUID_SIZE], const char *prefix, const char *seed,
-		   uint64_t a, uint64_t b, uint64_t c);
+void sim_uuid_make(char out[SIM_UUID_SIZE], const char *prefix, const char *seed, uint64_t a,
+		   uint64_t b, uint64_t c);
 /* The MIG UUID of a compute instance. */
 void sim_ci_uuid(char out[SIM_UUID_SIZE], const sim_gpu *gpu, const sim_gi *gi, const sim_ci *ci);
 

@@ -6,6 +6,10 @@
  * or the new version, never a torn one. The temporary name needs no uniqueness since only the
  * lock holder writes it. Change detection compares the file's identity (inode, size, times): a
  * rename always brings a new inode.
+ *
+ * Atomic rename is enough for a killed process; surviving a power cut also needs the data on
+ * disk before the rename, which costs a disk flush per NVML call, so it is opt-in:
+ * MIGSIM_FSYNC=1 adds an fsync of the temporary file.
  */
 #include "sim_file.h"
 

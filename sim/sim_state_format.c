@@ -67,19 +67,25 @@ static json_t *format_gpu(const sim_gpu *g, int *failed)
 	put(o, "uuid", json_string(g->uuid), failed);
 	put(o, "pci_bus_id", json_string(bus), failed);
 	put(o, "minor", json_integer(g->minor), failed);
-	put(o, "mig", json_pack("{s:I, s:I}", "current", (json_int_t)g->mig_current, "pending",
-				(json_int_t)g->mig_pending), failed);
+	put(o, "mig",
+	    json_pack("{s:I, s:I}", "current", (json_int_t)g->mig_current, "pending",
+		      (json_int_t)g->mig_pending),
+	    failed);
 	put(o, "lost", json_boolean(g->lost), failed);
-	put(o, "utilization", json_pack("{s:I, s:I}", "gpu", (json_int_t)g->util_gpu, "memory",
-					(json_int_t)g->util_mem), failed);
+	put(o, "utilization",
+	    json_pack("{s:I, s:I}", "gpu", (json_int_t)g->util_gpu, "memory",
+		      (json_int_t)g->util_mem),
+	    failed);
 	for (i = 0; i < g->gi_count; i++)
 		append(gis, format_gi(&g->gi[i], failed), failed);
 	for (i = 0; i < g->proc_count; i++) {
 		const sim_process *p = &g->procs[i];
 
-		append(procs, json_pack("{s:I, s:I, s:i, s:i}", "pid", (json_int_t)p->pid,
-					"used_mib", (json_int_t)p->used_mib, "gpu_instance", p->gi,
-					"compute_instance", p->ci), failed);
+		append(procs,
+		       json_pack("{s:I, s:I, s:i, s:i}", "pid", (json_int_t)p->pid, "used_mib",
+				 (json_int_t)p->used_mib, "gpu_instance", p->gi, "compute_instance",
+				 p->ci),
+		       failed);
 	}
 	put(o, "gpu_instances", gis, failed);
 	put(o, "processes", procs, failed);
@@ -90,8 +96,8 @@ static json_t *format_fault(const sim_fault *f)
 {
 	const char *name = sim_code_name(f->code);
 
-	return json_pack("{s:s, s:i, s:I, s:I, s:s}", "function", f->function, "gpu", f->gpu,
-			 "nth", (json_int_t)f->nth, "count", (json_int_t)f->count, "code",
+	return json_pack("{s:s, s:i, s:I, s:I, s:s}", "function", f->function, "gpu", f->gpu, "nth",
+			 (json_int_t)f->nth, "count", (json_int_t)f->count, "code",
 			 name ? name : "UNKNOWN");
 }
 

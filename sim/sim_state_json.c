@@ -33,7 +33,7 @@ static int parse_code(json_t *o, const char *path, int *out)
 
 static int parse_fault(sim_fault *f, json_t *o, const char *path)
 {
-	static const char *const keys[] = { "function", "gpu", "nth", "count", "code", NULL };
+	static const char *const keys[] = {"function", "gpu", "nth", "count", "code", NULL};
 	long long gpu;
 
 	memset(f, 0, sizeof(*f));
@@ -54,27 +54,26 @@ static int parse_fault(sim_fault *f, json_t *o, const char *path)
 
 static int parse_calls(sim_counters *c, json_t *o)
 {
+	json_t *total = json_object_get(o, "total");
 	const char *key;
 	json_t *v;
 
 	if (!o)
 		return 0;
-	json_object_foreach(o, key, v) {
+	json_object_foreach(o, key, v)
+	{
 		if (!json_is_integer(v) || json_integer_value(v) < 0)
 			return sim_json_bad("calls", "'%s' must be a count", key);
-		if (strcmp(key, "total") == 0) {
-			c->total = (uint64_t)json_integer_value(v);
+		if (strcmp(key, "total") == 0)
 			continue;
-		}
 		if (strlen(key) >= SIM_NAME_SIZE)
 			return sim_json_bad("calls", "function name '%.40s...' is too long", key);
 		if (sim_counters_bump(c, key) < 0)
 			return MIG_ENOMEM;
 		c->items[c->count - 1].calls = (uint64_t)json_integer_value(v);
 	}
-	/* the bumps above counted into the total too; the file's total wins */
-	if (!json_object_get(o, "total"))
-		c->total = 0;
+	/* the bumps above counted into the total too: the file's total is the one that counts */
+	c->total = total ? (uint64_t)json_integer_value(total) : 0;
 	return 0;
 }
 
@@ -116,7 +115,8 @@ static int parse_gpus(sim_state *st, json_t *gpus)
 	st->gpus = calloc(json_array_size(gpus), sizeof(*st->gpus));
 	if (!st->gpus)
 		return mig_error_oom();
-	json_array_foreach(gpus, i, v) {
+	json_array_foreach(gpus, i, v)
+	{
 		snprintf(path, sizeof(path), "gpus[%zu]", i);
 		st->gpu_count = i + 1;
 		if (sim_json_parse_gpu(&st->gpus[i], v, path, (unsigned)i) < 0)
@@ -138,7 +138,8 @@ static int parse_faults(sim_state *st, json_t *faults)
 	st->faults = calloc(json_array_size(faults), sizeof(*st->faults));
 	if (!st->faults)
 		return mig_error_oom();
-	json_array_foreach(faults, i, v) {
+	json_array_foreach(faults, i, v)
+	{
 		snprintf(path, sizeof(path), "faults[%zu]", i);
 		if (parse_fault(&st->faults[i], v, path) < 0)
 			return MIG_EINVALID;
@@ -149,9 +150,11 @@ static int parse_faults(sim_state *st, json_t *faults)
 
 static int parse_root(sim_state *st, json_t *root)
 {
-	static const char *const keys[] = { "migsim", "generation", "next_serial",
-					    "driver_version", "nvml_version",
-					    "cuda_driver_version", "gpus", "faults", "calls", NULL };
+	static const char *const keys[] = {"migsim",	   "generation",
+					   "next_serial",  "driver_version",
+					   "nvml_version", "cuda_driver_version",
+					   "gpus",	   "faults",
+					   "calls",	   NULL};
 	uint64_t format;
 	long long cuda;
 	int failed = 0;
@@ -166,7 +169,8 @@ static int parse_root(sim_state *st, json_t *root)
 		return sim_json_bad("migsim", "format %llu is not %d", (unsigned long long)format,
 				    SIM_FORMAT);
 	if (sim_json_uint(root, "state", "generation", UINT64_MAX - 1, 0, 0, &st->generation) < 0 ||
-	    sim_json_uint(root, "state", "next_serial", UINT64_MAX - 1, 0, 1, &st->next_serial) < 0 ||
+	    sim_json_uint(root, "state", "next_serial", UINT64_MAX - 1, 0, 1, &st->next_serial) <
+		    0 ||
 	    sim_json_str(root, "state", "driver_version", 0, st->driver_version,
 			 sizeof(st->driver_version)) < 0 ||
 	    sim_json_str(root, "state", "nvml_version", 0, st->nvml_version,
@@ -193,8 +197,8 @@ int sim_state_parse(sim_state *out, const char *buf, size_t len)
 
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
-		return mig_error_set(MIG_EINVALID, "line %d, column %d: %s", jerr.line,
-				     jerr.column, jerr.text);
+		return mig_error_set(MIG_EINVALID, "line %d, column %d: %s", jerr.line, jerr.column,
+				     jerr.text);
 	sim_state_init(&st);
 	rc = parse_root(&st, root);
 	json_decref(root);

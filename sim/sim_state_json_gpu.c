@@ -56,8 +56,8 @@ static int placement_ok(const mig_placement *pl, size_t n, uint64_t start)
 
 static int parse_ci(sim_gi *gi, const mig_gi_profile *gp, json_t *o, const char *path)
 {
-	static const char *const keys[] = { "id", "profile", "start", "serial", NULL };
-	const mig_ci_profile *cp;
+	static const char *const keys[] = {"id", "profile", "start", "serial", NULL};
+	const mig_ci_profile *cp = NULL;
 	uint64_t id, profile, start, serial;
 	sim_ci *ci = &gi->ci[gi->ci_count];
 
@@ -87,11 +87,11 @@ static int parse_ci(sim_gi *gi, const mig_gi_profile *gp, json_t *o, const char 
 
 static int parse_gi(sim_gpu *g, json_t *o, const char *path)
 {
-	static const char *const keys[] = { "id", "profile_id", "start", "serial",
-					    "compute_instances", NULL };
+	static const char *const keys[] = {"id",     "profile_id",	  "start",
+					   "serial", "compute_instances", NULL};
 	char sub[PATH_SIZE];
 	uint64_t id, profile_id, start, serial;
-	const mig_gi_profile *gp;
+	const mig_gi_profile *gp = NULL;
 	sim_gi *gi = &g->gi[g->gi_count];
 	json_t *cis, *c;
 	size_t i;
@@ -120,7 +120,8 @@ static int parse_gi(sim_gpu *g, json_t *o, const char *path)
 	gi->serial = serial;
 	if (json_array_size(cis) > SIM_MAX_CI)
 		return sim_json_bad(path, "more than %d compute instances", SIM_MAX_CI);
-	json_array_foreach(cis, i, c) {
+	json_array_foreach(cis, i, c)
+	{
 		if (snprintf(sub, sizeof(sub), "%s.compute_instances[%zu]", path, i) < 0 ||
 		    parse_ci(gi, gp, c, sub) < 0)
 			return MIG_EINVALID;
@@ -133,8 +134,8 @@ static int parse_gi(sim_gpu *g, json_t *o, const char *path)
 
 static int parse_process(sim_gpu *g, json_t *o, const char *path)
 {
-	static const char *const keys[] = { "pid", "used_mib", "gpu_instance",
-					    "compute_instance", NULL };
+	static const char *const keys[] = {"pid", "used_mib", "gpu_instance", "compute_instance",
+					   NULL};
 	sim_process *p = &g->procs[g->proc_count];
 	uint64_t pid, used;
 	long long gi, ci;
@@ -190,8 +191,8 @@ static int parse_pci(sim_gpu *g, json_t *o, const char *path)
 
 static int parse_mig_and_util(sim_gpu *g, json_t *o, const char *path)
 {
-	static const char *const mkeys[] = { "current", "pending", NULL };
-	static const char *const ukeys[] = { "gpu", "memory", NULL };
+	static const char *const mkeys[] = {"current", "pending", NULL};
+	static const char *const ukeys[] = {"gpu", "memory", NULL};
 	int failed = 0;
 	json_t *mig = sim_json_object(o, path, "mig", &failed);
 	json_t *util = sim_json_object(o, path, "utilization", &failed);
@@ -257,9 +258,9 @@ static int parse_identity(sim_gpu *g, json_t *o, const char *path, unsigned inde
 
 int sim_json_parse_gpu(sim_gpu *g, json_t *o, const char *path, unsigned index)
 {
-	static const char *const keys[] = { "model", "uuid", "pci_bus_id", "minor", "mig",
-					    "lost", "utilization", "gpu_instances", "processes",
-					    NULL };
+	static const char *const keys[] = {"model",	"uuid", "pci_bus_id",  "minor",
+					   "mig",	"lost", "utilization", "gpu_instances",
+					   "processes", NULL};
 	char sub[PATH_SIZE];
 	json_t *gis, *procs, *v;
 	size_t i;
@@ -273,7 +274,8 @@ int sim_json_parse_gpu(sim_gpu *g, json_t *o, const char *path, unsigned index)
 		return MIG_EINVALID;
 	if (json_array_size(gis) > SIM_MAX_GI)
 		return sim_json_bad(path, "more than %d gpu instances", SIM_MAX_GI);
-	json_array_foreach(gis, i, v) {
+	json_array_foreach(gis, i, v)
+	{
 		if (snprintf(sub, sizeof(sub), "%s.gpu_instances[%zu]", path, i) < 0 ||
 		    parse_gi(g, v, sub) < 0)
 			return MIG_EINVALID;
@@ -285,7 +287,8 @@ int sim_json_parse_gpu(sim_gpu *g, json_t *o, const char *path, unsigned index)
 	g->procs = calloc(json_array_size(procs) + 1, sizeof(*g->procs));
 	if (!g->procs)
 		return mig_error_oom();
-	json_array_foreach(procs, i, v) {
+	json_array_foreach(procs, i, v)
+	{
 		if (snprintf(sub, sizeof(sub), "%s.processes[%zu]", path, i) < 0 ||
 		    parse_process(g, v, sub) < 0)
 			return MIG_EINVALID;

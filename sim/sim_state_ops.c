@@ -29,7 +29,8 @@ static int add_spec_token(sim_state *st, const char *tok, size_t len)
 		len -= (size_t)(x + 1 - tok);
 		tok = x + 1;
 		if (n == 0)
-			return mig_error_set(MIG_EINVALID, "bad GPU count in '%.*s'", (int)len, tok);
+			return mig_error_set(MIG_EINVALID, "bad GPU count in '%.*s'", (int)len,
+					     tok);
 	}
 	if (len == 0 || len >= sizeof(key))
 		return mig_error_set(MIG_EINVALID, "bad GPU name '%.*s'", (int)len, tok);
@@ -137,7 +138,7 @@ static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
 void sim_uuid_make(char out[SIM_UUID_SIZE], const char *prefix, const char *seed, uint64_t a,
 		   uint64_t b, uint64_t c)
 {
-	uint64_t words[3] = { a, b, c };
+	uint64_t words[3] = {a, b, c};
 	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
 	unsigned char u[16];
 	int i;

@@ -19,10 +19,10 @@ static nvmlReturn_t unmodelled(const char *fn)
 	return sim_end(&call, rc);
 }
 
-#define NVML_UNMODELLED(name, params) \
-	nvmlReturn_t name params      \
-	{                             \
-		return unmodelled(#name); \
+#define NVML_UNMODELLED(name, params)                                                              \
+	nvmlReturn_t name params                                                                   \
+	{                                                                                          \
+		return unmodelled(#name);                                                          \
 	}
 
 #include "nvml/nvml_abi_unmodelled_get.h"

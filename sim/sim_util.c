@@ -36,7 +36,8 @@ size_t sim_mig_devices(sim_gpu *gpu, sim_gi **gis, sim_ci **cis, size_t cap)
 			if (n >= cap)
 				continue;
 			/* insertion sort: a GPU holds at most a few dozen */
-			for (k = n; k > 0 && dev_key(gis[k - 1], cis[k - 1]) > dev_key(gi, ci); k--) {
+			for (k = n; k > 0 && dev_key(gis[k - 1], cis[k - 1]) > dev_key(gi, ci);
+			     k--) {
 				gis[k] = gis[k - 1];
 				cis[k] = cis[k - 1];
 			}

@@ -15,13 +15,13 @@
 
 #include "nvml/nvml_abi.h"
 
-#define CHECK(call)                                                                   \
-	do {                                                                          \
-		nvmlReturn_t r_ = (call);                                             \
-		if (r_ != NVML_SUCCESS) {                                             \
-			fprintf(stderr, "%s: %s\n", #call, nvmlErrorString(r_));      \
-			return 1;                                                     \
-		}                                                                     \
+#define CHECK(call)                                                                                \
+	do {                                                                                       \
+		nvmlReturn_t r_ = (call);                                                          \
+		if (r_ != NVML_SUCCESS) {                                                          \
+			fprintf(stderr, "%s: %s\n", #call, nvmlErrorString(r_));                   \
+			return 1;                                                                  \
+		}                                                                                  \
 	} while (0)
 
 static int list_mig_devices(nvmlDevice_t gpu)
@@ -59,8 +59,8 @@ static int make_3g(nvmlDevice_t gpu)
 	}
 	CHECK(rc);
 	CHECK(nvmlGpuInstanceGetComputeInstanceProfileInfo(
-		gi, NVML_COMPUTE_INSTANCE_PROFILE_3_SLICE, NVML_COMPUTE_INSTANCE_ENGINE_PROFILE_SHARED,
-		&ci_info));
+		gi, NVML_COMPUTE_INSTANCE_PROFILE_3_SLICE,
+		NVML_COMPUTE_INSTANCE_ENGINE_PROFILE_SHARED, &ci_info));
 	CHECK(nvmlGpuInstanceCreateComputeInstance(gi, ci_info.id, &ci));
 	printf("  created a 3g GPU instance (profile id %u, %llu MiB)\n", gi_info.id,
 	       gi_info.memorySizeMB);

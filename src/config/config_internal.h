@@ -10,6 +10,7 @@
 #include "migctl/config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error_util.h"
 
@@ -64,5 +65,27 @@ int mig_config__profile_ok(const char *s, size_t len);
 
 /* 1 when the GI's compute instances are exactly its one default (full-size) CI. */
 int mig_config__default_cis(const mig_config_gi *gi);
+
+/* Building a model in memory (config_build.c), for export and the named configs. Each returns
+ * the new part (or 0), or NULL (a negative code) with MIG_ENOMEM recorded. */
+mig_config *mig_config__add_config(mig_config_file *f, const char *name);
+mig_config_entry *mig_config__add_entry(mig_config *c);
+mig_config_instance *mig_config__add_instance(mig_config_entry *e, const char *profile, int start,
+					      unsigned count);
+int mig_config__add_ci(mig_config_instance *in, const char *profile);
+int mig_config__add_pci_filter(mig_config_entry *e, uint32_t pci_id);
+int mig_config__add_device(mig_config_entry *e, int index, const char *uuid);
+
+/* 1 when two entries ask for the same thing (MIG mode and instances; selection ignored). */
+int mig_config__same_request(const mig_config_entry *a, const mig_config_entry *b);
+
+/* Write f and parse the text back under f's path, so that a built model gets positions. */
+int mig_config__reparse(mig_config_file **out, const mig_config_file *f);
+
+/* Resolve the compute instances of one mig-devices item on a GI profile into gi (profile,
+ * start and the CIs, largest first; the default CI when the item lists none), checking that
+ * they fit the GI. Errors carry the item's position in path. */
+int mig_config__resolve_cis(const char *path, const mig_config_instance *in,
+			    const mig_gi_profile *p, const mig_gpu *gpu, mig_config_gi *gi);
 
 #endif

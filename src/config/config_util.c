@@ -127,8 +127,11 @@ int mig_config__parse_pci(const char *s, mig_config_filter *out)
 		return -1;
 	if (colon && parse_hex32(colon + 1, strlen(colon + 1), &sub) < 0)
 		return -1;
+	/* "0x20B2" (up to 4 hex digits) is a bare device id: it matches any vendor's half */
+	if (len <= 6 && len > 2 && (s[1] == 'x' || s[1] == 'X'))
+		id <<= 16;
 	out->kind = MIG_CONFIG_FILTER_PCI;
-	out->pci_id = id <= 0xFFFF ? id << 16 : id;
+	out->pci_id = id;
 	out->has_subsystem = colon != NULL;
 	out->subsystem_id = sub;
 	out->gpu = NULL;

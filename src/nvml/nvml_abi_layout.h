@@ -16,7 +16,7 @@
 #if defined(__LP64__)
 
 #define NVML_ABI_SIZE(type, n) _Static_assert(sizeof(type) == (n), "sizeof " #type)
-#define NVML_ABI_OFF(type, field, n) \
+#define NVML_ABI_OFF(type, field, n)                                                               \
 	_Static_assert(offsetof(type, field) == (n), #type "." #field " offset")
 
 NVML_ABI_SIZE(nvmlGpuInstancePlacement_t, 8);

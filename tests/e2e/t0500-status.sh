@@ -9,7 +9,7 @@ export MIGCTL_SIM=x
 
 test_expect_success 'set up: an A100 with 7 x 1g and an H100 with 3g + 2 x 2g' '
 	migctl sim init a100-80gb,h100-80gb >/dev/null &&
-	migctl mode on >/dev/null && migctl sim reset &&
+	migctl mode on >/dev/null && migctl sim reset >/dev/null &&
 	migctl -i 0 create 7x1g.10gb >/dev/null && migctl -i 1 create 3g.40gb 2x2g.20gb >/dev/null
 '
 test_expect_success 'status shows both GPUs with their GIs and CIs' '

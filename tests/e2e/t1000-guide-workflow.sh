@@ -23,7 +23,7 @@ test_expect_success 'mode on: Ampere needs a reset' '
 	migctl status >out && test_grep "MIG disabled (enabled after a GPU reset)" out
 '
 test_expect_success 'after the simulated reset MIG is on' '
-	migctl sim reset &&
+	migctl sim reset >out && test_grep "reset every simulated GPU" out &&
 	migctl status >out && test_grep "MIG enabled, 0 GPU instances" out
 '
 test_expect_success 'create 7 x 1g.10gb, each with a compute instance' '

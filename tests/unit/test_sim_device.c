@@ -144,7 +144,7 @@ static void test_sim_device__memory_v1_v2(void **state)
 
 static void test_sim_device__utilization(void **state)
 {
-	nvmlUtilization_t u = { 1, 1 };
+	nvmlUtilization_t u = {1, 1};
 
 	(void)state;
 	assert_nvml(NV(nvmlDeviceGetUtilizationRates)(gpu_at(0), &u), NVML_SUCCESS);
@@ -170,8 +170,7 @@ static void test_sim_device__processes_whole_gpu(void **state)
 
 	(void)state;
 	n = 0;
-	assert_nvml(NV(nvmlDeviceGetComputeRunningProcesses_v3)(gpu_at(0), &n, NULL),
-		    NVML_SUCCESS);
+	assert_nvml(NV(nvmlDeviceGetComputeRunningProcesses_v3)(gpu_at(0), &n, NULL), NVML_SUCCESS);
 	assert_int_equal(n, 0);
 	assert_int_equal(migsim_attach(sim_fx.state, 0, -1, -1, pid, 1000), 0);
 	assert_int_equal(migsim_attach(sim_fx.state, 0, -1, -1, (unsigned)getppid(), 24), 0);
@@ -199,6 +198,16 @@ static void test_sim_device__processes_whole_gpu(void **state)
 	n = 4;
 	assert_nvml(NV(nvmlDeviceGetMPSComputeRunningProcesses_v3)(gpu_at(0), &n, p3),
 		    NVML_SUCCESS);
+	assert_int_equal(n, 0);
+	n = 4;
+	assert_nvml(NV(nvmlDeviceGetMPSComputeRunningProcesses_v2)(gpu_at(0), &n, p3),
+		    NVML_SUCCESS);
+	n = 4;
+	assert_nvml(NV(nvmlDeviceGetMPSComputeRunningProcesses)(gpu_at(0), &n, p1), NVML_SUCCESS);
+	n = 4;
+	assert_nvml(NV(nvmlDeviceGetGraphicsRunningProcesses_v2)(gpu_at(0), &n, p3), NVML_SUCCESS);
+	n = 4;
+	assert_nvml(NV(nvmlDeviceGetGraphicsRunningProcesses)(gpu_at(0), &n, p1), NVML_SUCCESS);
 	assert_int_equal(n, 0);
 	assert_nvml(NV(nvmlDeviceGetComputeRunningProcesses_v3)(gpu_at(0), NULL, p3),
 		    NVML_ERROR_INVALID_ARGUMENT);
@@ -237,8 +246,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sim_device__pci, setup, sim_teardown),
 		cmocka_unit_test_setup_teardown(test_sim_device__arch_cc_minor, setup,
 						sim_teardown),
-		cmocka_unit_test_setup_teardown(test_sim_device__memory_v1_v2, setup,
-						sim_teardown),
+		cmocka_unit_test_setup_teardown(test_sim_device__memory_v1_v2, setup, sim_teardown),
 		cmocka_unit_test_setup_teardown(test_sim_device__utilization, setup, sim_teardown),
 		cmocka_unit_test_setup_teardown(test_sim_device__processes_whole_gpu, setup,
 						sim_teardown),

@@ -14,14 +14,14 @@
 
 static void test_sim_fault__env_nth_call_fails_once(void **state)
 {
-	nvmlGpuInstancePlacement_t pl = { 0, 1 };
+	nvmlGpuInstancePlacement_t pl = {0, 1};
 	nvmlGpuInstance_t gi;
 	nvmlDevice_t d;
 
 	(void)state;
 	sim_prepare("h100-80gb");
-	setenv("MIGSIM_FAULTS",
-	       "nvmlDeviceCreateGpuInstanceWithPlacement:2:INSUFFICIENT_RESOURCES", 1);
+	setenv("MIGSIM_FAULTS", "nvmlDeviceCreateGpuInstanceWithPlacement:2:INSUFFICIENT_RESOURCES",
+	       1);
 	assert_nvml(NV(nvmlInit_v2)(), NVML_SUCCESS);
 	unsetenv("MIGSIM_FAULTS");
 	d = sim_mig_gpu(0);
@@ -38,8 +38,8 @@ static void test_sim_fault__state_fault_for_ever_then_cleared(void **state)
 
 	(void)state;
 	assert_int_equal(sim_setup_spec("a100-80gb"), 0);
-	assert_int_equal(migsim_fault_add(sim_fx.state, "nvmlDeviceGetCount_v2:1:NVML_ERROR_IN_USE:*"),
-			 0);
+	assert_int_equal(
+		migsim_fault_add(sim_fx.state, "nvmlDeviceGetCount_v2:1:NVML_ERROR_IN_USE:*"), 0);
 	assert_nvml(NV(nvmlDeviceGetCount_v2)(&n), NVML_ERROR_IN_USE);
 	assert_nvml(NV(nvmlDeviceGetCount_v2)(&n), NVML_ERROR_IN_USE);
 	assert_nvml(NV(nvmlDeviceGetCount)(&n), NVML_SUCCESS);
@@ -160,8 +160,10 @@ static void test_sim_fault__grammar(void **state)
 	int code;
 
 	(void)state;
-	assert_int_equal(sim_faults_parse(&f, &n, "a:2:23, b@3:1:IN_USE:4; *:5:nvml_error_unknown:*"
-					  ";lost:2:7"), 0);
+	assert_int_equal(sim_faults_parse(&f, &n,
+					  "a:2:23, b@3:1:IN_USE:4; *:5:nvml_error_unknown:*"
+					  ";lost:2:7"),
+			 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(f[0].function, "a");
 	assert_int_equal(f[0].nth, 2);

@@ -47,15 +47,15 @@ static inline void *sim_sym(const char *name)
 #define NV(fn) ((__typeof__(&fn))sim_sym(#fn))
 
 /* Print the NVML names of both codes when they differ. */
-#define assert_nvml(got, want)                                                                 \
-	do {                                                                                     \
-		nvmlReturn_t got_ = (got), want_ = (want);                                       \
-		if (got_ != want_) {                                                             \
-			print_error("%s = %d (%s), expected %d (%s)\n", #got, (int)got_,         \
-				    NV(nvmlErrorString)(got_), (int)want_,                       \
-				    NV(nvmlErrorString)(want_));                                 \
-			fail();                                                                  \
-		}                                                                                \
+#define assert_nvml(got, want)                                                                     \
+	do {                                                                                       \
+		nvmlReturn_t got_ = (got), want_ = (want);                                         \
+		if (got_ != want_) {                                                               \
+			print_error("%s = %d (%s), expected %d (%s)\n", #got, (int)got_,           \
+				    NV(nvmlErrorString)(got_), (int)want_,                         \
+				    NV(nvmlErrorString)(want_));                                   \
+			fail();                                                                    \
+		}                                                                                  \
 	} while (0)
 
 struct sim_fixture {
@@ -163,7 +163,7 @@ static inline unsigned sim_gi_profile_id(nvmlDevice_t d, unsigned index)
 
 /* Create a GI of a profile index at a start (start < 0: let the simulator choose). */
 static inline nvmlReturn_t sim_create_gi(nvmlDevice_t d, unsigned index, int start,
-				  nvmlGpuInstance_t *gi)
+					 nvmlGpuInstance_t *gi)
 {
 	nvmlGpuInstanceProfileInfo_t info;
 	nvmlGpuInstancePlacement_t pl;

@@ -40,7 +40,8 @@ static void test_sim_mig_ci__profile_info(void **state)
 
 	(void)state;
 	assert_nvml(NV(nvmlGpuInstanceGetComputeInstanceProfileInfo)(
-			    gi, NVML_COMPUTE_INSTANCE_PROFILE_1_SLICE, 0, &v1), NVML_SUCCESS);
+			    gi, NVML_COMPUTE_INSTANCE_PROFILE_1_SLICE, 0, &v1),
+		    NVML_SUCCESS);
 	assert_int_equal(v1.id, 0);
 	assert_int_equal(v1.sliceCount, 1);
 	assert_int_equal(v1.instanceCount, 3);
@@ -58,7 +59,8 @@ static void test_sim_mig_ci__profile_info(void **state)
 	memset(&v2, 0, sizeof(v2));
 	v2.version = nvmlComputeInstanceProfileInfo_v2;
 	assert_nvml(NV(nvmlGpuInstanceGetComputeInstanceProfileInfoV)(
-			    gi, NVML_COMPUTE_INSTANCE_PROFILE_3_SLICE, 0, &v2), NVML_SUCCESS);
+			    gi, NVML_COMPUTE_INSTANCE_PROFILE_3_SLICE, 0, &v2),
+		    NVML_SUCCESS);
 	assert_int_equal(v2.id, 2);
 	assert_int_equal(v2.sliceCount, 3);
 	assert_int_equal(v2.multiprocessorCount, 60);
@@ -67,7 +69,8 @@ static void test_sim_mig_ci__profile_info(void **state)
 	v3.version = nvmlComputeInstanceProfileInfo_v3;
 	assert_nvml(NV(nvmlGpuInstanceGetComputeInstanceProfileInfoV)(
 			    gi, NVML_COMPUTE_INSTANCE_PROFILE_1_SLICE, 0,
-			    (nvmlComputeInstanceProfileInfo_v2_t *)&v3), NVML_SUCCESS);
+			    (nvmlComputeInstanceProfileInfo_v2_t *)&v3),
+		    NVML_SUCCESS);
 	assert_string_equal(v3.name, "MIG 1c.3g.40gb");
 	assert_int_equal(v3.capabilities, 0);
 	v2.version = nvmlComputeInstanceProfileInfo_v2 + 1;
@@ -122,7 +125,7 @@ static void test_sim_mig_ci__second_ci_in_1g_refused(void **state)
 
 static void test_sim_mig_ci__placements_and_with_placement(void **state)
 {
-	nvmlComputeInstancePlacement_t pl[4], want = { 4, 3 };
+	nvmlComputeInstancePlacement_t pl[4], want = {4, 3};
 	nvmlComputeInstance_t ci, ci2;
 	unsigned n = 0;
 	nvmlGpuInstance_t gi;
@@ -196,7 +199,8 @@ static void test_sim_mig_ci__destroy_with_process_in_use(void **state)
 	assert_nvml(NV(nvmlGpuInstanceGetInfo)(gi, &gi_info), NVML_SUCCESS);
 	assert_nvml(NV(nvmlComputeInstanceGetInfo_v2)(ci, &ci_info), NVML_SUCCESS);
 	assert_int_equal(migsim_attach(sim_fx.state, 0, (int)gi_info.id, (int)ci_info.id,
-				       (unsigned)getpid(), 100), 0);
+				       (unsigned)getpid(), 100),
+			 0);
 	assert_nvml(NV(nvmlComputeInstanceDestroy)(ci), NVML_ERROR_IN_USE);
 	assert_nvml(NV(nvmlGpuInstanceDestroy)(gi), NVML_ERROR_IN_USE);
 	assert_int_equal(migsim_detach(sim_fx.state, 0, (unsigned)getpid()), 0);
@@ -289,8 +293,9 @@ static void test_sim_mig_ci__uuids_deterministic_and_legacy(void **state)
 	assert_nvml(NV(nvmlDeviceGetMigDeviceHandleByIndex)(gpu_at(0), 1, &mig), NVML_SUCCESS);
 	assert_nvml(NV(nvmlDeviceGetUUID)(mig, uuid, sizeof(uuid)), NVML_SUCCESS);
 	assert_string_equal(uuid, first);
-	assert_nvml(NV(nvmlDeviceGetHandleByUUID)("MIG-00000000-0000-0000-0000-000000000000",
-						  &found), NVML_ERROR_NOT_FOUND);
+	assert_nvml(
+		NV(nvmlDeviceGetHandleByUUID)("MIG-00000000-0000-0000-0000-000000000000", &found),
+		NVML_ERROR_NOT_FOUND);
 }
 
 static void test_sim_mig_ci__attributes_memory_processes(void **state)

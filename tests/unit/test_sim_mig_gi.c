@@ -91,7 +91,8 @@ static void test_sim_mig_gi__profile_info_v1(void **state)
 	(void)state;
 	/* answers while MIG is still disabled */
 	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfo)(d, NVML_GPU_INSTANCE_PROFILE_3_SLICE,
-							    &info), NVML_SUCCESS);
+							    &info),
+		    NVML_SUCCESS);
 	assert_int_equal(info.id, 9);
 	assert_int_equal(info.sliceCount, 3);
 	assert_int_equal(info.instanceCount, 2);
@@ -108,10 +109,12 @@ static void test_sim_mig_gi__profile_info_v1(void **state)
 	}
 	assert_int_equal(supported, 7);
 	/* 3_SLICE_GFX is not offered by an A100 (go-nvlib would choke on it) */
-	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfo)(d, NVML_GPU_INSTANCE_PROFILE_3_SLICE_GFX,
-							    &info), NVML_ERROR_NOT_SUPPORTED);
-	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfo)(d, NVML_GPU_INSTANCE_PROFILE_COUNT,
-							    &info), NVML_ERROR_INVALID_ARGUMENT);
+	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfo)(
+			    d, NVML_GPU_INSTANCE_PROFILE_3_SLICE_GFX, &info),
+		    NVML_ERROR_NOT_SUPPORTED);
+	assert_nvml(
+		NV(nvmlDeviceGetGpuInstanceProfileInfo)(d, NVML_GPU_INSTANCE_PROFILE_COUNT, &info),
+		NVML_ERROR_INVALID_ARGUMENT);
 	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfo)(d, 0, NULL),
 		    NVML_ERROR_INVALID_ARGUMENT);
 }
@@ -125,8 +128,9 @@ static void test_sim_mig_gi__profile_info_versions(void **state)
 	(void)state;
 	memset(&v2, 0, sizeof(v2));
 	v2.version = nvmlGpuInstanceProfileInfo_v2;
-	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfoV)(d, NVML_GPU_INSTANCE_PROFILE_1_SLICE_REV2,
-							     &v2), NVML_SUCCESS);
+	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfoV)(
+			    d, NVML_GPU_INSTANCE_PROFILE_1_SLICE_REV2, &v2),
+		    NVML_SUCCESS);
 	assert_int_equal(v2.version, nvmlGpuInstanceProfileInfo_v2);
 	assert_int_equal(v2.id, 15);
 	assert_int_equal(v2.sliceCount, 1);
@@ -135,9 +139,10 @@ static void test_sim_mig_gi__profile_info_versions(void **state)
 	/* same size, other layout: the simulator reads the version's top byte */
 	memset(&v3, 0, sizeof(v3));
 	v3.version = nvmlGpuInstanceProfileInfo_v3;
-	assert_nvml(NV(nvmlDeviceGetGpuInstanceProfileInfoV)(
-			    d, NVML_GPU_INSTANCE_PROFILE_1_SLICE_REV2,
-			    (nvmlGpuInstanceProfileInfo_v2_t *)&v3), NVML_SUCCESS);
+	assert_nvml(
+		NV(nvmlDeviceGetGpuInstanceProfileInfoV)(d, NVML_GPU_INSTANCE_PROFILE_1_SLICE_REV2,
+							 (nvmlGpuInstanceProfileInfo_v2_t *)&v3),
+		NVML_SUCCESS);
 	assert_int_equal(v3.id, 15);
 	assert_int_equal(v3.sliceCount, 1);
 	assert_int_equal(v3.multiprocessorCount, 26);
@@ -219,7 +224,7 @@ static void test_sim_mig_gi__capacity_follows_layout(void **state)
 
 static void test_sim_mig_gi__create_with_placement(void **state)
 {
-	nvmlGpuInstancePlacement_t pl = { 0, 4 };
+	nvmlGpuInstancePlacement_t pl = {0, 4};
 	nvmlGpuInstanceInfo_t info;
 	nvmlGpuInstance_t gi, gi2;
 	nvmlDevice_t d = sim_mig_gpu(0);
@@ -251,13 +256,14 @@ static void test_sim_mig_gi__create_with_placement(void **state)
 	assert_nvml(sim_create_gi(d, NVML_GPU_INSTANCE_PROFILE_4_SLICE, 0, &gi2),
 		    NVML_ERROR_INSUFFICIENT_RESOURCES);
 	assert_nvml(sim_create_gi(d, NVML_GPU_INSTANCE_PROFILE_3_SLICE, 4, &gi2), NVML_SUCCESS);
-	assert_nvml(NV(nvmlDeviceCreateGpuInstance)(d, 19, &gi2), NVML_ERROR_INSUFFICIENT_RESOURCES);
+	assert_nvml(NV(nvmlDeviceCreateGpuInstance)(d, 19, &gi2),
+		    NVML_ERROR_INSUFFICIENT_RESOURCES);
 }
 
 /* The automatic placement reproduces the order seen on a real H100: 6, 4, 5, 0, 1, 2, 3. */
 static void test_sim_mig_gi__auto_placement_order(void **state)
 {
-	static const unsigned want[7] = { 6, 4, 5, 0, 1, 2, 3 };
+	static const unsigned want[7] = {6, 4, 5, 0, 1, 2, 3};
 	nvmlGpuInstanceInfo_t info;
 	nvmlGpuInstance_t gi;
 	unsigned i;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "sim_fault.h"
 #include "sim_file.h"
 #include "test_sim_helpers.h"
 
@@ -42,10 +43,10 @@ static void test_sim_state__round_trip(void **state)
 	st.gpus[0].mig_current = st.gpus[0].mig_pending = 1;
 	gi = sim_gpu_add_gi(&st, &st.gpus[0], mig_catalog_profile_by_id(st.gpus[0].model, 9), 4);
 	assert_non_null(gi);
-	assert_non_null(sim_gi_add_ci(&st, gi, sim_ci_profile(sim_gi_profile(&st.gpus[0], gi), 0),
-				      1));
+	assert_non_null(
+		sim_gi_add_ci(&st, gi, sim_ci_profile(sim_gi_profile(&st.gpus[0], gi), 0), 1));
 	st.gpus[0].procs = calloc(1, sizeof(sim_process));
-	st.gpus[0].procs[0] = (sim_process){ 4242, 100, (int)gi->id, 0 };
+	st.gpus[0].procs[0] = (sim_process){4242, 100, (int)gi->id, 0};
 	st.gpus[0].proc_count = 1;
 	st.gpus[1].mig_pending = 1;
 	assert_int_equal(sim_faults_parse(&st.faults, &st.fault_count, "lost:1:5,x:2:IN_USE:3"), 0);
@@ -70,57 +71,67 @@ static const struct {
 	const char *text;
 	const char *message;
 } bad_states[] = {
-	{ "[]", "must be a JSON object" },
-	{ "{\"gpus\": []}", "missing field 'migsim'" },
-	{ "{\"migsim\": 2, \"gpus\": []}", "format 2" },
-	{ "{\"migsim\": 1, \"gpus\": [], \"colour\": 1}", "unknown field 'colour'" },
-	{ "{\"migsim\": 1, \"gpus\": []}", "1 to 64 GPUs" },
-	{ "{\"migsim\": 1, \"gpus\": [{\"model\": \"k80\"}]}", "unknown GPU model 'k80'" },
-	{ "{\"migsim\": 1, \"gpus\": [{}]}", "gpus[0]: missing field 'model'" },
-	{ GPU0 ", \"uuid\": \"GPU-1\"}]}", "not GPU- and a UUID" },
-	{ GPU0 ", \"pci_bus_id\": \"zz\"}]}", "bad pci_bus_id 'zz'" },
-	{ GPU0 ", \"mig\": {\"current\": 2}}]}", "'current' is 2" },
-	{ GPU0 ", \"utilization\": {\"gpu\": 101}}]}", "'gpu' is 101" },
-	{ GPU0 ", \"lost\": 1}]}", "'lost' must be true or false" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 99, "
-	       "\"start\": 0, \"serial\": 1}]}]}", "has no profile id 99" },
-	{ GPU0 ", \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, \"start\": 0, \"serial\": "
-	       "1}]}]}", "while MIG mode is disabled" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1}, {\"id\": 3, \"profile_id\": 14, \"start\": 2, "
-	       "\"serial\": 2}]}]}", "break the placement rules" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1}, {\"id\": 1, \"profile_id\": 9, \"start\": 4, "
-	       "\"serial\": 2}]}]}", "id 1 is used twice" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 15, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1}]}]}", "'id' is 15" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 4, "
-	       "\"start\": 0, \"serial\": 2}]}]}]}", "offers no compute profile 4" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 2, "
-	       "\"start\": 0, \"serial\": 2}, {\"id\": 1, \"profile\": 0, \"start\": 1, "
-	       "\"serial\": 3}]}]}]}", "overlaps another" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 0, "
-	       "\"start\": 5, \"serial\": 2}]}]}]}", "5 is not a placement" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 10}]}]}", "not below next_serial" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
-	       "\"start\": 0, \"serial\": 3, \"compute_instances\": [{\"id\": 0, \"profile\": 2, "
-	       "\"start\": 0, \"serial\": 3}]}]}]}", "used twice" },
-	{ GPU0 ", \"processes\": [{\"pid\": 0}]}]}", "pid 0" },
-	{ GPU0 ", \"processes\": [{\"pid\": 5, \"gpu_instance\": 1, \"compute_instance\": 0}]}]}",
-	  "MIG is disabled" },
-	{ GPU0 ", \"mig\": {\"current\": 1}, \"processes\": [{\"pid\": 5}]}]}",
-	  "no compute instance" },
-	{ GPU0 ", \"processes\": [{\"pid\": 5, \"used_mib\": 90000}]}]}", "more memory" },
-	{ GPU0 "}], \"faults\": [{\"nth\": 1, \"code\": \"BOGUS\"}]}", "'code' must name" },
-	{ GPU0 "}], \"faults\": [{\"nth\": 0, \"code\": 23}]}", "counts from 1" },
-	{ GPU0 "}], \"calls\": {\"x\": -1}}", "'x' must be a count" },
-	{ GPU0 "}], \"calls\": []}", "'calls' must be an object" },
-	{ "{\"migsim\": 1, \"migsim\": 1}", "duplicate" },
-	{ "{\"migsim\": 1,\n \"gpus\": [", "line 2" },
+	{"[]", "must be a JSON object"},
+	{"{\"gpus\": []}", "missing field 'migsim'"},
+	{"{\"migsim\": 2, \"gpus\": []}", "format 2"},
+	{"{\"migsim\": 1, \"gpus\": [], \"colour\": 1}", "unknown field 'colour'"},
+	{"{\"migsim\": 1, \"gpus\": []}", "1 to 64 GPUs"},
+	{"{\"migsim\": 1, \"gpus\": [{\"model\": \"k80\"}]}", "unknown GPU model 'k80'"},
+	{"{\"migsim\": 1, \"gpus\": [{}]}", "gpus[0]: missing field 'model'"},
+	{GPU0 ", \"uuid\": \"GPU-1\"}]}", "not GPU- and a UUID"},
+	{GPU0 ", \"pci_bus_id\": \"zz\"}]}", "bad pci_bus_id 'zz'"},
+	{GPU0 ", \"mig\": {\"current\": 2}}]}", "'current' is 2"},
+	{GPU0 ", \"utilization\": {\"gpu\": 101}}]}", "'gpu' is 101"},
+	{GPU0 ", \"lost\": 1}]}", "'lost' must be true or false"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 99, "
+	      "\"start\": 0, \"serial\": 1}]}]}",
+	 "has no profile id 99"},
+	{GPU0 ", \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, \"start\": 0, \"serial\": "
+	      "1}]}]}",
+	 "while MIG mode is disabled"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1}, {\"id\": 3, \"profile_id\": 14, \"start\": 2, "
+	      "\"serial\": 2}]}]}",
+	 "break the placement rules"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1}, {\"id\": 1, \"profile_id\": 9, \"start\": 4, "
+	      "\"serial\": 2}]}]}",
+	 "id 1 is used twice"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 15, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1}]}]}",
+	 "'id' is 15"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 4, "
+	      "\"start\": 0, \"serial\": 2}]}]}]}",
+	 "offers no compute profile 4"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 2, "
+	      "\"start\": 0, \"serial\": 2}, {\"id\": 1, \"profile\": 0, \"start\": 1, "
+	      "\"serial\": 3}]}]}]}",
+	 "overlaps another"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 1, \"compute_instances\": [{\"id\": 0, \"profile\": 0, "
+	      "\"start\": 5, \"serial\": 2}]}]}]}",
+	 "5 is not a placement"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 10}]}]}",
+	 "not below next_serial"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"gpu_instances\": [{\"id\": 1, \"profile_id\": 9, "
+	      "\"start\": 0, \"serial\": 3, \"compute_instances\": [{\"id\": 0, \"profile\": 2, "
+	      "\"start\": 0, \"serial\": 3}]}]}]}",
+	 "used twice"},
+	{GPU0 ", \"processes\": [{\"pid\": 0}]}]}", "pid 0"},
+	{GPU0 ", \"processes\": [{\"pid\": 5, \"gpu_instance\": 1, \"compute_instance\": 0}]}]}",
+	 "MIG is disabled"},
+	{GPU0 ", \"mig\": {\"current\": 1}, \"processes\": [{\"pid\": 5}]}]}",
+	 "no compute instance"},
+	{GPU0 ", \"processes\": [{\"pid\": 5, \"used_mib\": 90000}]}]}", "more memory"},
+	{GPU0 "}], \"faults\": [{\"nth\": 1, \"code\": \"BOGUS\"}]}", "'code' must name"},
+	{GPU0 "}], \"faults\": [{\"nth\": 0, \"code\": 23}]}", "counts from 1"},
+	{GPU0 "}], \"calls\": {\"x\": -1}}", "'x' must be a count"},
+	{GPU0 "}], \"calls\": []}", "'calls' must be an object"},
+	{"{\"migsim\": 1, \"migsim\": 1}", "duplicate"},
+	{"{\"migsim\": 1,\n \"gpus\": [", "line 2"},
 };
 
 static void test_sim_state__parser_refuses(void **state)
@@ -132,7 +143,8 @@ static void test_sim_state__parser_refuses(void **state)
 	for (i = 0; i < sizeof(bad_states) / sizeof(bad_states[0]); i++) {
 		int rc = sim_state_parse(&st, bad_states[i].text, strlen(bad_states[i].text));
 
-		if (rc != MIG_EINVALID || !strstr(mig_error_last()->message, bad_states[i].message)) {
+		if (rc != MIG_EINVALID ||
+		    !strstr(mig_error_last()->message, bad_states[i].message)) {
 			print_error("case %zu: rc %d, message '%s', wanted '%s'\n", i, rc,
 				    mig_error_last()->message, bad_states[i].message);
 			fail();

@@ -78,7 +78,7 @@ static void read_exports(struct names *funcs, struct names *other)
 
 static void test_sim_symbols__every_nvml_name_is_exported(void **state)
 {
-	struct names want = { 0 }, funcs = { 0 }, other = { 0 };
+	struct names want = {0}, funcs = {0}, other = {0};
 	size_t i, missing = 0;
 
 	(void)state;
@@ -99,7 +99,7 @@ static void test_sim_symbols__every_nvml_name_is_exported(void **state)
 
 static void test_sim_symbols__nothing_outside_nvml(void **state)
 {
-	struct names funcs = { 0 }, other = { 0 }, want = { 0 };
+	struct names funcs = {0}, other = {0}, want = {0};
 	size_t i, stray = 0;
 
 	(void)state;
