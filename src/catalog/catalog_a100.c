@@ -10,29 +10,6 @@
 
 #include "banned.h"
 
-/* Placements, start:size; GI ones in memory-slice positions, CI ones in the compute
- * slices of their GI. */
-static const mig_placement gi_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement gi_p2_at_0_2_4_6[] = { { 0, 2 }, { 2, 2 }, { 4, 2 }, { 6, 2 } };
-static const mig_placement gi_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement gi_p4_at_0_4[] = { { 0, 4 }, { 4, 4 } };
-static const mig_placement gi_p4_at_0[] = { { 0, 4 } };
-static const mig_placement gi_p8_at_0[] = { { 0, 8 } };
-static const mig_placement ci_p1_at_0[] = { { 0, 1 } };
-static const mig_placement ci_p1_at_0_1[] = { { 0, 1 }, { 1, 1 } };
-static const mig_placement ci_p2_at_0[] = { { 0, 2 } };
-static const mig_placement ci_p1_at_0_1_2[] = { { 0, 1 }, { 1, 1 }, { 2, 1 } };
-static const mig_placement ci_p3_at_0[] = { { 0, 3 } };
-static const mig_placement ci_p1_at_0_1_2_3[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
-static const mig_placement ci_p2_at_0_2[] = { { 0, 2 }, { 2, 2 } };
-static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
-static const mig_placement ci_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement ci_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement ci_p3_at_0_4[] = { { 0, 3 }, { 4, 3 } };
-static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
-
 /*
  * NVIDIA A100-SXM4-40GB: A100-SXM4-40GB / A100-PCIE-40GB
  *
@@ -49,68 +26,68 @@ static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
  */
 static const mig_ci_profile a100_40gb_ci_1g_5gb[] = {
 	{ .name = "1g.5gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile a100_40gb_ci_1g_5gb_me[] = {
 	{ .name = "1g.5gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_40gb_ci_1g_10gb[] = {
 	{ .name = "1g.10gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile a100_40gb_ci_2g_10gb[] = {
 	{ .name = "1c.2g.10gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1),
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.10gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_40gb_ci_3g_20gb[] = {
 	{ .name = "1c.3g.20gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2),
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.20gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.20gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 42,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_40gb_ci_4g_20gb[] = {
 	{ .name = "1c.4g.20gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3),
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.20gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2),
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.20gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 56,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_40gb_ci_7g_40gb[] = {
 	{ .name = "1c.7g.40gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.40gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4),
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.40gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 42,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4),
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.40gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 56,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.40gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 98,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -118,37 +95,37 @@ static const mig_gi_profile a100_40gb_gi[] = {
 	{ .name = "1g.5gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 4864, .sms = 14,
 	  .ce = 1, .dec = 0, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_5gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_5gb) },
 	{ .name = "1g.5gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 4864, .sms = 14,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_5gb_me),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_5gb_me),
 	  .note = "holds the GPU's only JPEG and OFA engine; at most one per GPU; needs R470 or "
 		"later" },
 	{ .name = "1g.10gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 9856, .sms = 14,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_10gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(a100_40gb_ci_1g_10gb),
 	  .note = "one compute slice on two memory slices; the user guide says R525 or later" },
 	{ .name = "2g.10gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 9856, .sms = 28,
 	  .ce = 2, .dec = 1, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(a100_40gb_ci_2g_10gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(a100_40gb_ci_2g_10gb),
 	  .memory_seen = "9984 MiB: R450-era drivers (nvidia-smi 9.75 GiB)" },
 	{ .name = "3g.20gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 19968,
 	  .sms = 42, .ce = 3, .dec = 2, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(a100_40gb_ci_3g_20gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(a100_40gb_ci_3g_20gb),
 	  .memory_seen = "20096 MiB: R450-era drivers (19.62 GiB)" },
 	{ .name = "4g.20gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 19968,
 	  .sms = 56, .ce = 4, .dec = 2, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(a100_40gb_ci_4g_20gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(a100_40gb_ci_4g_20gb),
 	  .memory_seen = "20096 MiB: R450-era drivers (19.62 GiB)" },
 	{ .name = "7g.40gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 40192,
 	  .sms = 98, .ce = 7, .dec = 5, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(a100_40gb_ci_7g_40gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(a100_40gb_ci_7g_40gb),
 	  .memory_seen = "40448 MiB: R450-era drivers (39.50 GiB)" },
 };
 
@@ -220,68 +197,68 @@ const mig_gpu mig_catalog__a100_40gb = {
  */
 static const mig_ci_profile a100_80gb_ci_1g_10gb[] = {
 	{ .name = "1g.10gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile a100_80gb_ci_1g_10gb_me[] = {
 	{ .name = "1g.10gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_80gb_ci_1g_20gb[] = {
 	{ .name = "1g.20gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile a100_80gb_ci_2g_20gb[] = {
 	{ .name = "1c.2g.20gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.20gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_80gb_ci_3g_40gb[] = {
 	{ .name = "1c.3g.40gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.40gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.40gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 42,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_80gb_ci_4g_40gb[] = {
 	{ .name = "1c.4g.40gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.40gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.40gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 56,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a100_80gb_ci_7g_80gb[] = {
 	{ .name = "1c.7g.80gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.80gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.80gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 42,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.80gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 56,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.80gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 98,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -289,32 +266,32 @@ static const mig_gi_profile a100_80gb_gi[] = {
 	{ .name = "1g.10gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 9728, .sms = 14,
 	  .ce = 1, .dec = 0, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_80gb_ci_1g_10gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(a100_80gb_ci_1g_10gb) },
 	{ .name = "1g.10gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 9728, .sms = 14,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6),
 	  MIG_CAT_CI_PROFILES(a100_80gb_ci_1g_10gb_me) },
 	{ .name = "1g.20gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 19968,
 	  .sms = 14, .ce = 1, .dec = 1, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(a100_80gb_ci_1g_20gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(a100_80gb_ci_1g_20gb) },
 	{ .name = "2g.20gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 19968,
 	  .sms = 28, .ce = 2, .dec = 1, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(a100_80gb_ci_2g_20gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(a100_80gb_ci_2g_20gb) },
 	{ .name = "3g.40gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 40192,
 	  .sms = 42, .ce = 3, .dec = 2, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(a100_80gb_ci_3g_40gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(a100_80gb_ci_3g_40gb) },
 	{ .name = "4g.40gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 40192,
 	  .sms = 56, .ce = 4, .dec = 2, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(a100_80gb_ci_4g_40gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(a100_80gb_ci_4g_40gb) },
 	{ .name = "7g.80gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 80896,
 	  .sms = 98, .ce = 7, .dec = 5, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(a100_80gb_ci_7g_80gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(a100_80gb_ci_7g_80gb),
 	  .note = "an early driver named this profile 7g.79gb (gpu-operator #351)" },
 };
 

@@ -10,18 +10,6 @@
 
 #include "banned.h"
 
-/* Placements, start:size; GI ones in memory-slice positions, CI ones in the compute
- * slices of their GI. */
-static const mig_placement gi_p1_at_0_1_2_3[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
-static const mig_placement gi_p2_at_0_2[] = { { 0, 2 }, { 2, 2 } };
-static const mig_placement gi_p4_at_0[] = { { 0, 4 } };
-static const mig_placement ci_p1_at_0[] = { { 0, 1 } };
-static const mig_placement ci_p1_at_0_1[] = { { 0, 1 }, { 1, 1 } };
-static const mig_placement ci_p2_at_0[] = { { 0, 2 } };
-static const mig_placement ci_p1_at_0_1_2_3[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
-static const mig_placement ci_p2_at_0_2[] = { { 0, 2 }, { 2, 2 } };
-static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
-
 /*
  * NVIDIA A30: A30-24GB
  *
@@ -39,39 +27,39 @@ static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
  */
 static const mig_ci_profile a30_24gb_ci_1g_6gb[] = {
 	{ .name = "1g.6gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile a30_24gb_ci_1g_6gb_me[] = {
 	{ .name = "1g.6gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a30_24gb_ci_2g_12gb[] = {
 	{ .name = "1c.2g.12gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.12gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a30_24gb_ci_2g_12gb_me[] = {
 	{ .name = "2g.12gb+me", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile a30_24gb_ci_4g_24gb[] = {
 	{ .name = "1c.4g.24gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 14,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.24gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 28,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.24gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 56,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -79,28 +67,28 @@ static const mig_gi_profile a30_24gb_gi[] = {
 	{ .name = "1g.6gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 5952, .sms = 14,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3), MIG_CAT_CI_PROFILES(a30_24gb_ci_1g_6gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3), MIG_CAT_CI_PROFILES(a30_24gb_ci_1g_6gb),
 	  .note = "the user guide table says 0 NVDEC, but nvidia-smi on real A30s (incl. driver "
 		"550.90.07) reports 1 DEC" },
 	{ .name = "1g.6gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 21,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 5952, .sms = 14,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3), MIG_CAT_CI_PROFILES(a30_24gb_ci_1g_6gb_me) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3), MIG_CAT_CI_PROFILES(a30_24gb_ci_1g_6gb_me) },
 	{ .name = "2g.12gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 11968,
 	  .sms = 28, .ce = 2, .dec = 2, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2), MIG_CAT_CI_PROFILES(a30_24gb_ci_2g_12gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2), MIG_CAT_CI_PROFILES(a30_24gb_ci_2g_12gb) },
 	{ .name = "2g.12gb+me", .nvml_profile = MIG_NVML_GI_2_SLICE_REV1, .id = 6,
 	  .variant = MIG_VARIANT_ME, .slices = 2, .mem_slices = 2, .memory_mib = 11968, .sms = 28,
 	  .ce = 2, .dec = 2, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2), MIG_CAT_CI_PROFILES(a30_24gb_ci_2g_12gb_me),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2), MIG_CAT_CI_PROFILES(a30_24gb_ci_2g_12gb_me),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "R525 or later; placements assumed equal to 2g.12gb (the lgipp seen predates "
 		"this profile)" },
 	{ .name = "4g.24gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 24000,
 	  .sms = 56, .ce = 4, .dec = 4, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(a30_24gb_ci_4g_24gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(a30_24gb_ci_4g_24gb),
 	  .memory_seen = "24064 MiB: another driver (23.50 GiB)" },
 };
 

@@ -10,29 +10,6 @@
 
 #include "banned.h"
 
-/* Placements, start:size; GI ones in memory-slice positions, CI ones in the compute
- * slices of their GI. */
-static const mig_placement gi_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement gi_p2_at_0_2_4_6[] = { { 0, 2 }, { 2, 2 }, { 4, 2 }, { 6, 2 } };
-static const mig_placement gi_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement gi_p4_at_0_4[] = { { 0, 4 }, { 4, 4 } };
-static const mig_placement gi_p4_at_0[] = { { 0, 4 } };
-static const mig_placement gi_p8_at_0[] = { { 0, 8 } };
-static const mig_placement ci_p1_at_0[] = { { 0, 1 } };
-static const mig_placement ci_p1_at_0_1[] = { { 0, 1 }, { 1, 1 } };
-static const mig_placement ci_p2_at_0[] = { { 0, 2 } };
-static const mig_placement ci_p1_at_0_1_2[] = { { 0, 1 }, { 1, 1 }, { 2, 1 } };
-static const mig_placement ci_p3_at_0[] = { { 0, 3 } };
-static const mig_placement ci_p1_at_0_1_2_3[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
-static const mig_placement ci_p2_at_0_2[] = { { 0, 2 }, { 2, 2 } };
-static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
-static const mig_placement ci_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement ci_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement ci_p3_at_0_4[] = { { 0, 3 }, { 4, 3 } };
-static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
-
 /*
  * NVIDIA B200: B200 (HGX B200, 180GB)
  *
@@ -58,74 +35,74 @@ static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
  */
 static const mig_ci_profile b200_180gb_ci_1g_23gb[] = {
 	{ .name = "1g.23gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_1g_23gb_me[] = {
 	{ .name = "1g.23gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_1g_45gb[] = {
 	{ .name = "1c.1g.45gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.45gb", .nvml_profile = MIG_NVML_CI_1_SLICE_REV1, .slices = 1, .sms = 30,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_2g_45gb[] = {
 	{ .name = "1c.2g.45gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.45gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 36,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_3g_90gb[] = {
 	{ .name = "1c.3g.90gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.90gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 36,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.90gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_4g_90gb[] = {
 	{ .name = "1c.4g.90gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.90gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 36,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.90gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile b200_180gb_ci_7g_180gb[] = {
 	{ .name = "1c.7g.180gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.180gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 36,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.180gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.180gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 0,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.180gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -133,38 +110,38 @@ static const mig_gi_profile b200_180gb_gi[] = {
 	{ .name = "1g.23gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 20992,
 	  .sms = 18, .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_23gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_23gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .memory_seen = "22528 MiB: January-2025 driver (22.00 GiB)" },
 	{ .name = "1g.23gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 20992, .sms = 18,
 	  .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_23gb_me),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_23gb_me),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .memory_seen = "22528 MiB: January-2025 driver" },
 	{ .name = "1g.45gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 45312,
 	  .sms = 30, .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_45gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(b200_180gb_ci_1g_45gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.45gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 45312,
 	  .sms = 36, .ce = 4, .dec = 2, .enc = 0, .jpg = 2, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(b200_180gb_ci_2g_45gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(b200_180gb_ci_2g_45gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "MIG guide table gives 3 copy engines / 1 NVDEC; nvidia-smi shows CE 4, DEC 2, "
 		"JPG 2" },
 	{ .name = "3g.90gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 90880, .sms = 0,
 	  .ce = 6, .dec = 3, .enc = 0, .jpg = 3, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(b200_180gb_ci_3g_90gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(b200_180gb_ci_3g_90gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "guide table: 6 CEs, 2 instances" },
 	{ .name = "4g.90gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 90880, .sms = 0,
 	  .ce = 8, .dec = 4, .enc = 0, .jpg = 4, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(b200_180gb_ci_4g_90gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(b200_180gb_ci_4g_90gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "absent from the January-2025 driver; added by a later driver (gpu-operator "
@@ -172,7 +149,7 @@ static const mig_gi_profile b200_180gb_gi[] = {
 	{ .name = "7g.180gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 182016,
 	  .sms = 0, .ce = 16, .dec = 7, .enc = 0, .jpg = 7, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(b200_180gb_ci_7g_180gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(b200_180gb_ci_7g_180gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "guide table: 16 CEs, OFA 1" },
@@ -244,74 +221,74 @@ const mig_gpu mig_catalog__b200_180gb = {
  */
 static const mig_ci_profile gb200_186gb_ci_1g_23gb[] = {
 	{ .name = "1g.23gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_1g_23gb_me[] = {
 	{ .name = "1g.23gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_1g_47gb[] = {
 	{ .name = "1c.1g.47gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.47gb", .nvml_profile = MIG_NVML_CI_1_SLICE_REV1, .slices = 1, .sms = 32,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_2g_47gb[] = {
 	{ .name = "1c.2g.47gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.47gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 38,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_3g_93gb[] = {
 	{ .name = "1c.3g.93gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.93gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 38,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.93gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_4g_93gb[] = {
 	{ .name = "1c.4g.93gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.93gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 38,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.93gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gb200_186gb_ci_7g_186gb[] = {
 	{ .name = "1c.7g.186gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 18,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.186gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 38,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.186gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.186gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 0,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.186gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 0,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -319,44 +296,44 @@ static const mig_gi_profile gb200_186gb_gi[] = {
 	{ .name = "1g.23gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 22528,
 	  .sms = 18, .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gb200_186gb_ci_1g_23gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gb200_186gb_ci_1g_23gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .memory_seen = "20480 MiB: early driver named this 1g.24gb (20.00 GiB), gpu-operator "
 		"#1303" },
 	{ .name = "1g.23gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 22528, .sms = 18,
 	  .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6),
 	  MIG_CAT_CI_PROFILES(gb200_186gb_ci_1g_23gb_me), .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .memory_seen = "20480 MiB: early driver (1g.24gb+me)" },
 	{ .name = "1g.47gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 46592,
 	  .sms = 32, .ce = 2, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gb200_186gb_ci_1g_47gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gb200_186gb_ci_1g_47gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.47gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 46592,
 	  .sms = 38, .ce = 4, .dec = 2, .enc = 0, .jpg = 2, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gb200_186gb_ci_2g_47gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gb200_186gb_ci_2g_47gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.93gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 93440, .sms = 0,
 	  .ce = 6, .dec = 3, .enc = 0, .jpg = 3, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gb200_186gb_ci_3g_93gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gb200_186gb_ci_3g_93gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "early driver name 3g.95gb" },
 	{ .name = "4g.93gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 93440, .sms = 0,
 	  .ce = 8, .dec = 4, .enc = 0, .jpg = 4, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(gb200_186gb_ci_4g_93gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(gb200_186gb_ci_4g_93gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "early driver name 4g.95gb" },
 	{ .name = "7g.186gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 187136,
 	  .sms = 0, .ce = 16, .dec = 7, .enc = 0, .jpg = 7, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(gb200_186gb_ci_7g_186gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(gb200_186gb_ci_7g_186gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "early driver name 7g.189gb" },

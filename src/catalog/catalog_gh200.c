@@ -10,29 +10,6 @@
 
 #include "banned.h"
 
-/* Placements, start:size; GI ones in memory-slice positions, CI ones in the compute
- * slices of their GI. */
-static const mig_placement gi_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement gi_p2_at_0_2_4_6[] = { { 0, 2 }, { 2, 2 }, { 4, 2 }, { 6, 2 } };
-static const mig_placement gi_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement gi_p4_at_0_4[] = { { 0, 4 }, { 4, 4 } };
-static const mig_placement gi_p4_at_0[] = { { 0, 4 } };
-static const mig_placement gi_p8_at_0[] = { { 0, 8 } };
-static const mig_placement ci_p1_at_0[] = { { 0, 1 } };
-static const mig_placement ci_p1_at_0_1[] = { { 0, 1 }, { 1, 1 } };
-static const mig_placement ci_p2_at_0[] = { { 0, 2 } };
-static const mig_placement ci_p1_at_0_1_2[] = { { 0, 1 }, { 1, 1 }, { 2, 1 } };
-static const mig_placement ci_p3_at_0[] = { { 0, 3 } };
-static const mig_placement ci_p1_at_0_1_2_3[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
-static const mig_placement ci_p2_at_0_2[] = { { 0, 2 }, { 2, 2 } };
-static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
-static const mig_placement ci_p1_at_0_1_2_3_4_5_6[] = { { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 },
-	{ 4, 1 }, { 5, 1 }, { 6, 1 } };
-static const mig_placement ci_p2_at_0_2_4[] = { { 0, 2 }, { 2, 2 }, { 4, 2 } };
-static const mig_placement ci_p3_at_0_4[] = { { 0, 3 }, { 4, 3 } };
-static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
-
 /*
  * NVIDIA GH200 480GB: GH200 (H100 96GB on Grace Hopper)
  *
@@ -47,72 +24,72 @@ static const mig_placement ci_p7_at_0[] = { { 0, 7 } };
  */
 static const mig_ci_profile gh200_96gb_ci_1g_12gb[] = {
 	{ .name = "1g.12gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile gh200_96gb_ci_1g_12gb_me[] = {
 	{ .name = "1g.12gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_96gb_ci_1g_24gb[] = {
 	{ .name = "1c.1g.24gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.24gb", .nvml_profile = MIG_NVML_CI_1_SLICE_REV1, .slices = 1, .sms = 26,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile gh200_96gb_ci_2g_24gb[] = {
 	{ .name = "1c.2g.24gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.24gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_96gb_ci_3g_48gb[] = {
 	{ .name = "1c.3g.48gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.48gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.48gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 60,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_96gb_ci_4g_48gb[] = {
 	{ .name = "1c.4g.48gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.48gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.48gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 64,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_96gb_ci_7g_96gb[] = {
 	{ .name = "1c.7g.96gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.96gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.96gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 60,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.96gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 64,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.96gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 132,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -120,38 +97,38 @@ static const mig_gi_profile gh200_96gb_gi[] = {
 	{ .name = "1g.12gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 11264,
 	  .sms = 16, .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_12gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_12gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.12gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 11264, .sms = 16,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_12gb_me),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_12gb_me),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.24gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 23552,
 	  .sms = 26, .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_24gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gh200_96gb_ci_1g_24gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS,
 	  .note = "'-cgi 15 -C' creates the CI with CI profile ID 7 (1_SLICE_REV1)" },
 	{ .name = "2g.24gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 23552,
 	  .sms = 32, .ce = 2, .dec = 2, .enc = 0, .jpg = 2, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gh200_96gb_ci_2g_24gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gh200_96gb_ci_2g_24gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.48gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 47616,
 	  .sms = 60, .ce = 3, .dec = 3, .enc = 0, .jpg = 3, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gh200_96gb_ci_3g_48gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gh200_96gb_ci_3g_48gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.48gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 47616,
 	  .sms = 64, .ce = 4, .dec = 4, .enc = 0, .jpg = 4, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(gh200_96gb_ci_4g_48gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(gh200_96gb_ci_4g_48gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.96gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 95232,
 	  .sms = 132, .ce = 8, .dec = 7, .enc = 0, .jpg = 7, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(gh200_96gb_ci_7g_96gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(gh200_96gb_ci_7g_96gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -219,74 +196,74 @@ const mig_gpu mig_catalog__gh200_96gb = {
  */
 static const mig_ci_profile gh200_144gb_ci_1g_18gb[] = {
 	{ .name = "1g.18gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_1g_18gb_me[] = {
 	{ .name = "1g.18gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_1g_36gb[] = {
 	{ .name = "1c.1g.36gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.36gb", .nvml_profile = MIG_NVML_CI_1_SLICE_REV1, .slices = 1, .sms = 26,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_2g_36gb[] = {
 	{ .name = "1c.2g.36gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.36gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_3g_72gb[] = {
 	{ .name = "1c.3g.72gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.3g.72gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.72gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 60,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p3_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_4g_72gb[] = {
 	{ .name = "1c.4g.72gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 4, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 4, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.4g.72gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.72gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 64,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile gh200_144gb_ci_7g_144gb[] = {
 	{ .name = "1c.7g.144gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 16,
-	  .max_count = 7, MIG_CAT_PLACEMENTS(ci_p1_at_0_1_2_3_4_5_6),
+	  .max_count = 7, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1_2_3_4_5_6),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2c.7g.144gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 32,
-	  .max_count = 3, MIG_CAT_PLACEMENTS(ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 3, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0_2_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3c.7g.144gb", .nvml_profile = MIG_NVML_CI_3_SLICE, .slices = 3, .sms = 60,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p3_at_0_4), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4c.7g.144gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 64,
-	  .max_count = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
+	  .max_count = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0), .unconfirmed = MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_MAX_COUNT | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.144gb", .nvml_profile = MIG_NVML_CI_7_SLICE, .slices = 7, .sms = 132,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p7_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p7_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -294,40 +271,40 @@ static const mig_gi_profile gh200_144gb_gi[] = {
 	{ .name = "1g.18gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 19,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 1, .memory_mib = 17920,
 	  .sms = 16, .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 7,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_144gb_ci_1g_18gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6), MIG_CAT_CI_PROFILES(gh200_144gb_ci_1g_18gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.18gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 20,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 1, .memory_mib = 17920, .sms = 16,
 	  .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p1_at_0_1_2_3_4_5_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p1_at_0_1_2_3_4_5_6),
 	  MIG_CAT_CI_PROFILES(gh200_144gb_ci_1g_18gb_me),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "1g.36gb", .nvml_profile = MIG_NVML_GI_1_SLICE_REV2, .id = 15,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 2, .memory_mib = 36096,
 	  .sms = 26, .ce = 1, .dec = 1, .enc = 0, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gh200_144gb_ci_1g_36gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4_6), MIG_CAT_CI_PROFILES(gh200_144gb_ci_1g_36gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.36gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 2, .memory_mib = 36096,
 	  .sms = 32, .ce = 2, .dec = 2, .enc = 0, .jpg = 2, .ofa = 0, .max_count = 3,
-	  MIG_CAT_PLACEMENTS(gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gh200_144gb_ci_2g_36gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p2_at_0_2_4), MIG_CAT_CI_PROFILES(gh200_144gb_ci_2g_36gb),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "3g.72gb", .nvml_profile = MIG_NVML_GI_3_SLICE, .id = 9,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 3, .mem_slices = 4, .memory_mib = 72448,
 	  .sms = 60, .ce = 3, .dec = 3, .enc = 0, .jpg = 3, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gh200_144gb_ci_3g_72gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0_4), MIG_CAT_CI_PROFILES(gh200_144gb_ci_3g_72gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "4g.72gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 4, .memory_mib = 72448,
 	  .sms = 64, .ce = 4, .dec = 4, .enc = 0, .jpg = 4, .ofa = 0, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p4_at_0), MIG_CAT_CI_PROFILES(gh200_144gb_ci_4g_72gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p4_at_0), MIG_CAT_CI_PROFILES(gh200_144gb_ci_4g_72gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "7g.144gb", .nvml_profile = MIG_NVML_GI_7_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 7, .mem_slices = 8, .memory_mib = 145152,
 	  .sms = 132, .ce = 8, .dec = 7, .enc = 0, .jpg = 7, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p8_at_0), MIG_CAT_CI_PROFILES(gh200_144gb_ci_7g_144gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p8_at_0), MIG_CAT_CI_PROFILES(gh200_144gb_ci_7g_144gb),
 	  .unconfirmed = MIG_UNCONFIRMED_ID | MIG_UNCONFIRMED_MEMORY | MIG_UNCONFIRMED_SMS |
 	                 MIG_UNCONFIRMED_ENGINES | MIG_UNCONFIRMED_PLACEMENTS },
 };

@@ -13,6 +13,7 @@
  */
 
 #include "migctl/catalog.h"
+#include "catalog_placements.h"
 
 #ifndef MIG_ARRAY_SIZE
 #define MIG_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

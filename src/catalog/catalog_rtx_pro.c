@@ -10,16 +10,6 @@
 
 #include "banned.h"
 
-/* Placements, start:size; GI ones in memory-slice positions, CI ones in the compute
- * slices of their GI. */
-static const mig_placement gi_p3_at_0_3_6_9[] = { { 0, 3 }, { 3, 3 }, { 6, 3 }, { 9, 3 } };
-static const mig_placement gi_p6_at_0_6[] = { { 0, 6 }, { 6, 6 } };
-static const mig_placement gi_p12_at_0[] = { { 0, 12 } };
-static const mig_placement ci_p1_at_0[] = { { 0, 1 } };
-static const mig_placement ci_p1_at_0_1[] = { { 0, 1 }, { 1, 1 } };
-static const mig_placement ci_p2_at_0[] = { { 0, 2 } };
-static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
-
 /*
  * NVIDIA RTX PRO 6000 Blackwell Server Edition: RTX PRO 6000 Blackwell (Server, Workstation,
  * Max-Q Workstation), 96GB
@@ -39,82 +29,82 @@ static const mig_placement ci_p4_at_0[] = { { 0, 4 } };
  */
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_1g_24gb[] = {
 	{ .name = "1g.24gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 46,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0) },
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0) },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_1g_24gb_me[] = {
 	{ .name = "1g.24gb+me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 46,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_1g_24gb_gfx[] = {
 	{ .name = "1g.24gb+gfx", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 46,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_1g_24gb_me_all[] = {
 	{ .name = "1g.24gb+me.all", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 46,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_1g_24gb_no_me[] = {
 	{ .name = "1g.24gb-me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 46,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p1_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_2g_48gb[] = {
 	{ .name = "1c.2g.48gb", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.48gb", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 94,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_2g_48gb_gfx[] = {
 	{ .name = "1c.2g.48gb+gfx", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.48gb+gfx", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 94,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_2g_48gb_me_all[] = {
 	{ .name = "1c.2g.48gb+me.all", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.48gb+me.all", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 94,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_2g_48gb_no_me[] = {
 	{ .name = "1c.2g.48gb-me", .nvml_profile = MIG_NVML_CI_1_SLICE, .slices = 1, .sms = 0,
-	  .max_count = 2, MIG_CAT_PLACEMENTS(ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
+	  .max_count = 2, MIG_CAT_PLACEMENTS(mig_catalog__ci_p1_at_0_1), .unconfirmed = MIG_UNCONFIRMED_EXISTS |
 	                 MIG_UNCONFIRMED_SMS | MIG_UNCONFIRMED_MAX_COUNT |
 	                 MIG_UNCONFIRMED_PLACEMENTS },
 	{ .name = "2g.48gb-me", .nvml_profile = MIG_NVML_CI_2_SLICE, .slices = 2, .sms = 94,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p2_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p2_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_4g_96gb[] = {
 	{ .name = "4g.96gb", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 188,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
 static const mig_ci_profile rtx_pro_6000_blackwell_ci_4g_96gb_gfx[] = {
 	{ .name = "4g.96gb+gfx", .nvml_profile = MIG_NVML_CI_4_SLICE, .slices = 4, .sms = 188,
-	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(ci_p4_at_0),
+	  .max_count = 1, .is_default = 1, MIG_CAT_PLACEMENTS(mig_catalog__ci_p4_at_0),
 	  .unconfirmed = MIG_UNCONFIRMED_PLACEMENTS },
 };
 
@@ -122,26 +112,26 @@ static const mig_gi_profile rtx_pro_6000_blackwell_gi[] = {
 	{ .name = "1g.24gb", .nvml_profile = MIG_NVML_GI_1_SLICE, .id = 14,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 1, .mem_slices = 3, .memory_mib = 24192,
 	  .sms = 46, .ce = 1, .dec = 1, .enc = 1, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p3_at_0_3_6_9),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p3_at_0_3_6_9),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_1g_24gb),
 	  .note = "CUDA inside the slice reports 24192 MiB total",
 	  .memory_seen = "23680 MiB: older driver (23.12 GiB), cubecos #312" },
 	{ .name = "1g.24gb+me", .nvml_profile = MIG_NVML_GI_1_SLICE_REV1, .id = 21,
 	  .variant = MIG_VARIANT_ME, .slices = 1, .mem_slices = 3, .memory_mib = 24192, .sms = 46,
 	  .ce = 1, .dec = 1, .enc = 1, .jpg = 1, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p3_at_0_3_6_9),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p3_at_0_3_6_9),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_1g_24gb_me),
 	  .memory_seen = "23680 MiB: older driver (23.12 GiB), cubecos #312" },
 	{ .name = "1g.24gb+gfx", .nvml_profile = MIG_NVML_GI_1_SLICE_GFX, .id = 47,
 	  .variant = MIG_VARIANT_GFX, .slices = 1, .mem_slices = 3, .memory_mib = 24192, .sms = 46,
 	  .ce = 1, .dec = 1, .enc = 1, .jpg = 1, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p3_at_0_3_6_9),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p3_at_0_3_6_9),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_1g_24gb_gfx),
 	  .memory_seen = "23680 MiB: older driver (23.12 GiB), cubecos #312" },
 	{ .name = "1g.24gb+me.all", .nvml_profile = MIG_NVML_GI_1_SLICE_ALL_ME, .id = 65,
 	  .variant = MIG_VARIANT_ME_ALL, .slices = 1, .mem_slices = 3, .memory_mib = 24192,
 	  .sms = 46, .ce = 1, .dec = 4, .enc = 4, .jpg = 4, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p3_at_0_3_6_9),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p3_at_0_3_6_9),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_1g_24gb_me_all),
 	  .note = "takes every media engine; NVML: while it exists only *_NO_ME profiles can be "
 		"created",
@@ -149,24 +139,24 @@ static const mig_gi_profile rtx_pro_6000_blackwell_gi[] = {
 	{ .name = "1g.24gb-me", .nvml_profile = MIG_NVML_GI_1_SLICE_NO_ME, .id = 67,
 	  .variant = MIG_VARIANT_NO_ME, .slices = 1, .mem_slices = 3, .memory_mib = 24192,
 	  .sms = 46, .ce = 1, .dec = 0, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 4,
-	  MIG_CAT_PLACEMENTS(gi_p3_at_0_3_6_9),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p3_at_0_3_6_9),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_1g_24gb_no_me),
 	  .memory_seen = "23680 MiB: older driver (23.12 GiB), cubecos #312" },
 	{ .name = "2g.48gb", .nvml_profile = MIG_NVML_GI_2_SLICE, .id = 5,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 2, .mem_slices = 6, .memory_mib = 48512,
 	  .sms = 94, .ce = 2, .dec = 2, .enc = 2, .jpg = 2, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p6_at_0_6), MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_2g_48gb),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p6_at_0_6), MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_2g_48gb),
 	  .memory_seen = "47616 MiB: older driver (46.50 GiB), cubecos #312" },
 	{ .name = "2g.48gb+gfx", .nvml_profile = MIG_NVML_GI_2_SLICE_GFX, .id = 35,
 	  .variant = MIG_VARIANT_GFX, .slices = 2, .mem_slices = 6, .memory_mib = 48512, .sms = 94,
 	  .ce = 2, .dec = 2, .enc = 2, .jpg = 2, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p6_at_0_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p6_at_0_6),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_2g_48gb_gfx),
 	  .memory_seen = "47616 MiB: older driver (46.50 GiB), cubecos #312" },
 	{ .name = "2g.48gb+me.all", .nvml_profile = MIG_NVML_GI_2_SLICE_ALL_ME, .id = 64,
 	  .variant = MIG_VARIANT_ME_ALL, .slices = 2, .mem_slices = 6, .memory_mib = 48512,
 	  .sms = 94, .ce = 2, .dec = 4, .enc = 4, .jpg = 4, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p6_at_0_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p6_at_0_6),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_2g_48gb_me_all),
 	  .note = "takes every media engine; NVML: while it exists only *_NO_ME profiles can be "
 		"created",
@@ -174,17 +164,17 @@ static const mig_gi_profile rtx_pro_6000_blackwell_gi[] = {
 	{ .name = "2g.48gb-me", .nvml_profile = MIG_NVML_GI_2_SLICE_NO_ME, .id = 66,
 	  .variant = MIG_VARIANT_NO_ME, .slices = 2, .mem_slices = 6, .memory_mib = 48512,
 	  .sms = 94, .ce = 2, .dec = 0, .enc = 0, .jpg = 0, .ofa = 0, .max_count = 2,
-	  MIG_CAT_PLACEMENTS(gi_p6_at_0_6),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p6_at_0_6),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_2g_48gb_no_me),
 	  .memory_seen = "47616 MiB: older driver (46.50 GiB), cubecos #312" },
 	{ .name = "4g.96gb", .nvml_profile = MIG_NVML_GI_4_SLICE, .id = 0,
 	  .variant = MIG_VARIANT_PLAIN, .slices = 4, .mem_slices = 12, .memory_mib = 97408,
 	  .sms = 188, .ce = 4, .dec = 4, .enc = 4, .jpg = 4, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p12_at_0), MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_4g_96gb) },
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p12_at_0), MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_4g_96gb) },
 	{ .name = "4g.96gb+gfx", .nvml_profile = MIG_NVML_GI_4_SLICE_GFX, .id = 32,
 	  .variant = MIG_VARIANT_GFX, .slices = 4, .mem_slices = 12, .memory_mib = 97408,
 	  .sms = 188, .ce = 4, .dec = 4, .enc = 4, .jpg = 4, .ofa = 1, .max_count = 1,
-	  MIG_CAT_PLACEMENTS(gi_p12_at_0),
+	  MIG_CAT_PLACEMENTS(mig_catalog__gi_p12_at_0),
 	  MIG_CAT_CI_PROFILES(rtx_pro_6000_blackwell_ci_4g_96gb_gfx) },
 };
 
