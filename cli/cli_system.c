@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "cli_system.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "exit.h"
@@ -134,6 +136,43 @@ mig_system *cli_system_open(struct cli_ctx *ctx, int *exit_code)
 		return NULL;
 	}
 	return sys;
+}
+
+/* dir = a followed by b; the caller checked that both fit. */
+static void join(char *dir, const char *a, const char *b)
+{
+	size_t la = strlen(a);
+
+	memcpy(dir, a, la);
+	memcpy(dir + la, b, strlen(b) + 1);
+}
+
+static int usable_dir(const char *dir)
+{
+	return (mkdir(dir, 0755) == 0 || errno == EEXIST) && access(dir, W_OK) == 0;
+}
+
+const char *cli_state_dir(struct cli_ctx *ctx)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("MIGCTL_STATE_DIR");
+	const char *tmp = getenv("TMPDIR");
+
+	if (env && *env)
+		snprintf(dir, sizeof(dir), "%s", env);
+	else if (ctx->sim && state_path[0] && strlen(state_path) + 3 <= sizeof(dir))
+		join(dir, state_path, ".d");
+	else if (usable_dir("/var/lib/migctl"))
+		return "/var/lib/migctl";
+	else
+		snprintf(dir, sizeof(dir), "%s/migctl-%u", tmp && *tmp ? tmp : "/tmp",
+			 (unsigned)getuid());
+	if (!usable_dir(dir)) {
+		cli_fail(CLI_EXIT_FAILED, "cannot use the state folder '%s': %s", dir,
+			 strerror(errno));
+		return NULL;
+	}
+	return dir;
 }
 
 int cli_select_gpus(mig_system *sys, struct cli_ctx *ctx, unsigned *indices, size_t cap,

@@ -21,6 +21,14 @@ const char *cli_sim_state_path(void);
  * the spec if it does not exist. Returns 0 or an exit code after printing the error. */
 int cli_system_prepare_sim(struct cli_ctx *ctx, int create);
 
+/*
+ * Where migctl keeps its own state (run reservations; apply journals and locks):
+ * MIGCTL_STATE_DIR; with --sim, a folder beside the simulator's state file (so simulated
+ * machines stay apart); else /var/lib/migctl when it can be created, else
+ * $TMPDIR/migctl-<uid>. Returns the path (static storage), or NULL after printing an error.
+ */
+const char *cli_state_dir(struct cli_ctx *ctx);
+
 /* Resolve ctx->gpu (NULL = all) into GPU indices; prints the error and returns an exit code
  * on failure, else 0. */
 int cli_select_gpus(mig_system *sys, struct cli_ctx *ctx, unsigned *indices, size_t cap,

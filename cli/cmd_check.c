@@ -16,7 +16,7 @@ static const struct cli_cmd_spec check_spec = {
 	"[COUNTx]PROFILE[@START]: a profile name (3g.40gb), short name (3g) or id (9), optionally\n"
 	"pinned to a start slice; commas also separate specs (19,19,14,9). Unpinned instances are\n"
 	"placed by an exact search. Exit 0 when valid, 4 with the reason when not.",
-	check_opts, 1, -1
+	check_opts, 1, -1, 0
 };
 
 int cmd_check(int argc, char **argv, struct cli_ctx *ctx)

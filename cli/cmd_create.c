@@ -31,7 +31,7 @@ static const struct cli_cmd_spec create_spec = {
 	"request is placed first, around the instances that exist, so it fits whenever any\n"
 	"placement does; if it cannot fit, nothing changes and the reason is given. With --gi ID,\n"
 	"SPECs are compute-instance profiles created inside that GPU instance.",
-	create_opts, 1, -1
+	create_opts, 1, -1, 0
 };
 
 /* The MIG device UUID of a GI's CI, from a fresh read; "" when not found. */

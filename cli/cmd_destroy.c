@@ -24,7 +24,7 @@ static const struct cli_cmd_spec destroy_spec = {
 	"Destroy GPU instances (GI id: its compute instances first, then the GI), one compute\n"
 	"instance (GI:CI), or every instance on the selected GPUs ('all'). Instances with running\n"
 	"processes are refused, with their pids, unless --force; a refusal changes nothing.",
-	destroy_opts, 1, -1
+	destroy_opts, 1, -1, 0
 };
 
 static int parse_target(const char *word, mig_destroy_target *t)

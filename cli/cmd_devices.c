@@ -23,7 +23,7 @@ static const struct cli_cmd_spec devices_spec = {
 	"List the MIG devices (one per compute instance) of the selected GPUs. The first column is\n"
 	"the exact value for CUDA_VISIBLE_DEVICES (or NVIDIA_VISIBLE_DEVICES, or docker --gpus\n"
 	"'\"device=...\"') that makes a program see that instance.",
-	devices_opts, 0, 0
+	devices_opts, 0, 0, 0
 };
 
 static int add_rows(const mig_gpu_state *st, struct cli_table *t, json_t *all, FILE *out)

@@ -18,7 +18,7 @@ static const struct cli_cmd_spec gpus_spec = {
 	"List every MIG-capable GPU in migctl's catalog: the key to pass as --gpu, the name NVML\n"
 	"reports, architecture, SMs, memory and the slice grid. Values no NVIDIA source confirmed\n"
 	"are marked with '*'.",
-	gpus_opts, 0, 0
+	gpus_opts, 0, 0, 0
 };
 
 static int print_json(FILE *out)

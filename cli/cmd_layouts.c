@@ -37,7 +37,7 @@ static const struct cli_cmd_spec layouts_spec = {
 	"placements, to which no further instance can be added. By default the plain profiles and\n"
 	"the 1-compute/2-memory-slice profile are used. With --profiles (or SPECs), say whether and\n"
 	"how those instances fit, and in which order to create them.",
-	layouts_opts, 0, -1
+	layouts_opts, 0, -1, 0
 };
 
 static unsigned enum_flags(void)

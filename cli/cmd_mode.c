@@ -27,7 +27,7 @@ static const struct cli_cmd_spec mode_spec = {
 	"new mode waits for a GPU reset; Hopper and later switch at once. Turning MIG off while GPU\n"
 	"instances exist is refused unless --force, which destroys the idle ones and still refuses\n"
 	"if any instance has running processes.",
-	mode_opts, 1, 1
+	mode_opts, 1, 1, 0
 };
 
 /* Before turning MIG off: refuse, or (with --force) clear the idle instances. */

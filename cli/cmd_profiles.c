@@ -23,7 +23,7 @@ static const struct cli_cmd_spec profiles_spec = {
 	"List the GPU-instance profiles of a GPU (--gpu KEY): profile id (what create takes), NVML\n"
 	"constant, compute slices, memory, SMs, engines (CE/DEC/ENC/JPG/OFA), how many can exist,\n"
 	"and where they can start (memory-slice positions). Values marked '*' are unconfirmed.",
-	profiles_opts, 0, 0
+	profiles_opts, 0, 0, 0
 };
 
 static const char *star(unsigned flags, unsigned flag)

@@ -39,7 +39,7 @@ static const struct cli_cmd_spec sim_spec = {
 	"  detach             detach --pid PID from GPU -i N\n"
 	"  fault SPEC|clear   inject faults (FUNCTION:NTH:ERROR, lost:GPU:AFTER) or clear them\n"
 	"  calls [FUNCTION]   how many NVML calls the simulator served (all, or one function)",
-	sim_opts, 1, 2
+	sim_opts, 1, 2, 0
 };
 
 static char path[PATH_MAX];

@@ -20,7 +20,7 @@ static const struct cli_cmd_spec status_spec = {
 	"Show each GPU (-i selects: index, list, UUID, PCI bus id, all) with its MIG mode, its GPU\n"
 	"instances (profile, placement, SMs, memory), their compute instances with the MIG device\n"
 	"UUIDs, and the processes running on them: nvidia-smi -L, mig -lgi and mig -lci in one.",
-	status_opts, 0, 0
+	status_opts, 0, 0, 0
 };
 
 int cmd_status(int argc, char **argv, struct cli_ctx *ctx)

@@ -30,6 +30,7 @@ static const struct cli_cmd commands[] = {
 	{ "create", cmd_create, "create GPU instances (placed so the whole request fits)" },
 	{ "destroy", cmd_destroy, "destroy instances (never busy ones without --force)" },
 	{ "devices", cmd_devices, "list MIG devices with their CUDA_VISIBLE_DEVICES value" },
+	{ "run", cmd_run, "run a program on a MIG device (CUDA_VISIBLE_DEVICES set for it)" },
 	{ "sim", cmd_sim, "manage simulated GPUs: init, show, reset, attach, detach, fault" },
 };
 
@@ -133,6 +134,13 @@ static int take_global(struct cli_ctx *ctx, int i, int argc, char **argv)
 	return 2;
 }
 
+/* Commands whose arguments end with a program's own command line: global options after the
+ * command name belong to that program, so they are only taken before it. */
+static int runs_a_program(const char *word)
+{
+	return strcmp(word, "run") == 0;
+}
+
 /* Remove the global options from argv, wherever they are (before "--"). Returns the new argc,
  * or -1 after printing a usage error. */
 static int strip_globals(struct cli_ctx *ctx, int argc, char **argv)
@@ -142,20 +150,23 @@ static int strip_globals(struct cli_ctx *ctx, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		int used;
 
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < argc)
-				argv[n++] = argv[i++];
+		if (strcmp(argv[i], "--") == 0)
 			break;
-		}
 		used = take_global(ctx, i, argc, argv);
 		if (used < 0)
 			return -1;
-		if (used == 0) {
-			argv[n++] = argv[i];
+		if (used > 0) {
+			i += used - 1;
 			continue;
 		}
-		i += used - 1;
+		argv[n++] = argv[i];
+		if (n == 2 && runs_a_program(argv[i])) {
+			i++;
+			break;
+		}
 	}
+	while (i < argc)
+		argv[n++] = argv[i++];
 	return n;
 }
 

@@ -71,6 +71,7 @@ int cli_opt_parse(const struct cli_cmd_spec *spec, int argc, char **argv, int *n
 
 		if (only_args || a[0] != '-' || a[1] == '\0') {
 			argv[1 + n++] = a;
+			only_args |= spec->options_end_at_first_arg;
 			continue;
 		}
 		if (strcmp(a, "--") == 0) {
@@ -105,6 +106,7 @@ int cli_opt_parse(const struct cli_cmd_spec *spec, int argc, char **argv, int *n
 			spec->name);
 		return CLI_EXIT_USAGE;
 	}
+	argv[1 + n] = NULL; /* the positional arguments form a NULL-terminated list */
 	*npos = n;
 	return 0;
 }

@@ -36,6 +36,7 @@ struct cli_cmd_spec {
 	const char *summary;
 	const struct cli_opt *opts;
 	int min_args, max_args;	  /* positional argument counts; max -1 = unlimited */
+	int options_end_at_first_arg; /* a command line follows: its options are its own */
 };
 
 /*

@@ -74,7 +74,11 @@ int migsim_fault_clear(const char *path);
 
 /**
  * How many times the simulator was called through a function, over all processes since the
- * file was created ("total" or NULL: all functions).
+ * file was created ("total" or NULL: all functions). A simulated client keeps its count of
+ * read-only calls in memory and adds it to the file with its next change, at its last
+ * nvmlShutdown, or at exit: the calls of a client still running may not be in the file yet, and
+ * those of a client killed with SIGKILL (or leaving with _exit) never are. Faults that count
+ * calls see the file's counts plus the client's own.
  */
 int migsim_calls(uint64_t *out, const char *path, const char *function);
 

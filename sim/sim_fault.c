@@ -197,20 +197,17 @@ static int fires(const sim_fault *f, uint64_t calls)
 	return f->count == 0 || calls - f->nth < f->count;
 }
 
-const sim_fault *sim_fault_match(const sim_fault *f, size_t n, const sim_counters *calls,
-				 const char *fn, int gpu)
+const sim_fault *sim_fault_match(const sim_fault *f, size_t n, const char *fn, uint64_t fn_calls,
+				 uint64_t all_calls, int gpu)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		uint64_t c;
-
 		if (f[i].gpu != gpu)
 			continue;
 		if (f[i].function[0] && strcmp(f[i].function, fn) != 0)
 			continue;
-		c = f[i].function[0] ? sim_counters_get(calls, fn) : calls->total;
-		if (fires(&f[i], c))
+		if (fires(&f[i], f[i].function[0] ? fn_calls : all_calls))
 			return &f[i];
 	}
 	return NULL;

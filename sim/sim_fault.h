@@ -35,10 +35,11 @@ int sim_faults_parse(sim_fault **faults, size_t *count, const char *spec);
 
 /*
  * The first fault among f[0..n) that fires for a call of fn, or NULL.
- * @param calls the counters after this call was counted
+ * @param fn_calls the calls of fn so far, this one included
+ * @param all_calls the calls of every function so far, this one included
  * @param gpu the GPU the call reaches, or -1 to consider only faults for any GPU
  */
-const sim_fault *sim_fault_match(const sim_fault *f, size_t n, const sim_counters *calls,
-				 const char *fn, int gpu);
+const sim_fault *sim_fault_match(const sim_fault *f, size_t n, const char *fn, uint64_t fn_calls,
+				 uint64_t all_calls, int gpu);
 
 #endif

@@ -6,7 +6,8 @@
  * The state file: JSON text <-> sim_state (sim_state_json.c), and the file on disk
  * (sim_state_file.c). Every change is written to a temporary file beside the state and renamed
  * over it, while holding an exclusive flock on "<state>.lock", so that a reader sees either the
- * old or the new version, never a torn one, even when a writer is killed half-way.
+ * old or the new version, never a torn one, even when a writer is killed half-way. Readers
+ * therefore need no lock; writers (read-modify-write) do.
  */
 
 #include <sys/stat.h>
@@ -34,6 +35,7 @@ typedef struct sim_file {
 	int locked;
 	int have_seen;
 	struct stat seen; /* identity of the file when we last read or wrote it */
+	int seen_fd;	  /* that file, kept open: see sim_file_changed */
 } sim_file;
 
 /* Remember the paths; no I/O. 0 or MIG_ENOMEM. */
@@ -44,11 +46,20 @@ void sim_file_release(sim_file *f);
 int sim_file_lock(sim_file *f);
 void sim_file_unlock(sim_file *f);
 
-/* 1 when the file differs from the version last read or written here (or vanished), else 0. */
+/*
+ * 1 when the file differs from the version last read or written here (or vanished), else 0:
+ * one stat, compared on inode, size, mtime and ctime. The version last seen is kept open, so
+ * its inode number cannot be handed to a later version while we compare against it; with file
+ * times as coarse as a clock tick, a reused inode of the same size could otherwise go unseen.
+ */
 int sim_file_changed(sim_file *f);
 
+/* Forget the version last seen: the next sim_file_changed says 1. */
+void sim_file_forget(sim_file *f);
+
 /*
- * Read and parse the file (the caller holds the lock).
+ * Read and parse the file. No lock is needed to get a whole version (writers rename); a caller
+ * that will write the state back holds the lock so that no other write comes in between.
  * @return 0; MIG_ENOTFOUND when it does not exist; MIG_EINVALID when it is corrupt, with a
  *         message naming the file; MIG_EIO when it cannot be read
  */

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * nvmlInit*, nvmlShutdown, nvmlErrorString and the per-call protocol (sim_internal.h).
+ * nvmlInit*, nvmlShutdown and library unload: the life of the context the per-call protocol
+ * (sim_call.c) works on.
  *
  * Init is reference counted, as NVML's is: the first init loads the state file named by
  * MIGSIM_STATE (created from MIGSIM_GPUS when it does not exist) and MIGSIM_FAULTS; the last
- * shutdown forgets them. A state file that is missing (with no MIGSIM_GPUS) makes init fail with
- * DRIVER_NOT_LOADED, a corrupt one with UNKNOWN; either way one line on stderr names the file
- * and the problem, because an NVML client has no other way to learn why.
+ * shutdown writes the calls this process counted and forgets them (so does unloading the
+ * library, for a client that never shuts down). A state file that is missing (with no
+ * MIGSIM_GPUS) makes init fail with DRIVER_NOT_LOADED, a corrupt one with UNKNOWN; either way one
+ * line on stderr names the file and the problem, because an NVML client has no other way to
+ * learn why.
  */
 #include "sim_internal.h"
 
@@ -17,30 +20,22 @@
 
 #include "error_util.h"
 #include "migsim.h"
+#include "sim_context.h"
 #include "banned.h"
 
-static struct {
-	pthread_mutex_t mu;
-	unsigned refcount;
-	sim_file file;
-	sim_state state;
-	sim_fault *env_faults; /* MIGSIM_FAULTS, counted in this process only */
-	size_t env_fault_count;
-	sim_counters local;
-	char last_report[512];
-} ctx = {.mu = PTHREAD_MUTEX_INITIALIZER};
+sim_context sim_ctx = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 /* One line on stderr per distinct problem, so a client polling a broken file is not flooded. */
-static void report(const char *what)
+void sim_report(const char *what)
 {
 	const mig_error *e = mig_error_last();
-	char line[sizeof(ctx.last_report)];
+	char line[sizeof(sim_ctx.last_report)];
 
 	snprintf(line, sizeof(line), "migsim: %s%s%s", what ? what : "", what ? ": " : "",
 		 e->message);
-	if (strcmp(line, ctx.last_report) == 0)
+	if (strcmp(line, sim_ctx.last_report) == 0)
 		return;
-	snprintf(ctx.last_report, sizeof(ctx.last_report), "%s", line);
+	snprintf(sim_ctx.last_report, sizeof(sim_ctx.last_report), "%s", line);
 	fprintf(stderr, "%s\n", line);
 	if (e->hint)
 		fprintf(stderr, "migsim: hint: %s\n", e->hint);
@@ -49,25 +44,25 @@ static void report(const char *what)
 static nvmlReturn_t load_or_create(void)
 {
 	const char *spec = getenv("MIGSIM_GPUS");
-	int rc = sim_file_read(&ctx.file, &ctx.state);
+	int rc = sim_file_read(&sim_ctx.file, &sim_ctx.state);
 
 	if (rc == MIG_ENOTFOUND && spec && *spec) {
-		rc = sim_state_from_spec(&ctx.state, spec);
+		rc = sim_state_from_spec(&sim_ctx.state, spec);
 		if (rc < 0) {
 			mig_error_prefix("bad MIGSIM_GPUS");
-			report(NULL);
+			sim_report(NULL);
 			return NVML_ERROR_UNKNOWN;
 		}
-		rc = sim_file_write(&ctx.file, &ctx.state);
+		rc = sim_file_write(&sim_ctx.file, &sim_ctx.state);
 	} else if (rc == MIG_ENOTFOUND) {
 		mig_error_hint("set MIGSIM_GPUS (for example MIGSIM_GPUS=a100-80gb) to create it, "
 			       "or run 'migctl sim init'");
-		report(NULL);
+		sim_report(NULL);
 		return NVML_ERROR_DRIVER_NOT_LOADED;
 	}
 	if (rc < 0) {
-		report(NULL);
-		sim_state_release(&ctx.state);
+		sim_report(NULL);
+		sim_state_release(&sim_ctx.state);
 		return NVML_ERROR_UNKNOWN;
 	}
 	return NVML_SUCCESS;
@@ -88,31 +83,41 @@ static int state_path(char *buf, size_t len)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
+/* glibc drops the handler again when the library is unloaded. */
+static void note_fork(void)
+{
+	sim_ctx.forked = 1;
+}
+
 static nvmlReturn_t first_init(void)
 {
 	char path[4200];
 	nvmlReturn_t rc;
 
-	if (state_path(path, sizeof(path)) < 0 || sim_file_init(&ctx.file, path) < 0) {
+	if (state_path(path, sizeof(path)) < 0 || sim_file_init(&sim_ctx.file, path) < 0) {
 		fprintf(stderr, "migsim: cannot use the state file path\n");
 		return NVML_ERROR_UNKNOWN;
 	}
-	if (sim_faults_parse(&ctx.env_faults, &ctx.env_fault_count, getenv("MIGSIM_FAULTS")) < 0) {
+	sim_ctx.pid = getpid();
+	if (!sim_ctx.atfork_set)
+		sim_ctx.atfork_set = pthread_atfork(NULL, NULL, note_fork) == 0;
+	if (sim_faults_parse(&sim_ctx.env_faults, &sim_ctx.env_fault_count,
+			     getenv("MIGSIM_FAULTS")) < 0) {
 		mig_error_prefix("bad MIGSIM_FAULTS");
-		report(NULL);
+		sim_report(NULL);
 		rc = NVML_ERROR_UNKNOWN;
-	} else if (sim_file_lock(&ctx.file) < 0) {
-		report(NULL);
+	} else if (sim_file_lock(&sim_ctx.file) < 0) {
+		sim_report(NULL);
 		rc = NVML_ERROR_UNKNOWN;
 	} else {
 		rc = load_or_create();
-		sim_file_unlock(&ctx.file);
+		sim_file_unlock(&sim_ctx.file);
 	}
 	if (rc != NVML_SUCCESS) {
-		free(ctx.env_faults);
-		ctx.env_faults = NULL;
-		ctx.env_fault_count = 0;
-		sim_file_release(&ctx.file);
+		free(sim_ctx.env_faults);
+		sim_ctx.env_faults = NULL;
+		sim_ctx.env_fault_count = 0;
+		sim_file_release(&sim_ctx.file);
 	}
 	return rc;
 }
@@ -124,12 +129,12 @@ static nvmlReturn_t init_common(const char *fn)
 	sim_call call;
 	nvmlReturn_t rc = NVML_SUCCESS;
 
-	pthread_mutex_lock(&ctx.mu);
-	if (ctx.refcount == 0)
+	pthread_mutex_lock(&sim_ctx.mu);
+	if (sim_ctx.refcount == 0)
 		rc = first_init();
 	if (rc == NVML_SUCCESS)
-		ctx.refcount++;
-	pthread_mutex_unlock(&ctx.mu);
+		sim_ctx.refcount++;
+	pthread_mutex_unlock(&sim_ctx.mu);
 	if (rc != NVML_SUCCESS)
 		return rc;
 	/* count the init like any other call; an injected fault can make it fail */
@@ -158,21 +163,25 @@ nvmlReturn_t nvmlInitWithFlags(unsigned int flags)
 
 static void forget_state(void)
 {
-	sim_state_release(&ctx.state);
-	sim_file_release(&ctx.file);
-	free(ctx.env_faults);
-	ctx.env_faults = NULL;
-	ctx.env_fault_count = 0;
-	sim_counters_release(&ctx.local);
-	ctx.last_report[0] = '\0';
+	sim_state_release(&sim_ctx.state);
+	sim_file_release(&sim_ctx.file);
+	free(sim_ctx.env_faults);
+	sim_ctx.env_faults = NULL;
+	sim_ctx.env_fault_count = 0;
+	sim_tally_release(&sim_ctx.local);
+	sim_tally_release(&sim_ctx.pending);
+	sim_ctx.reaped = 0;
+	sim_ctx.last_report[0] = '\0';
 }
 
 static void shutdown_once(void)
 {
-	pthread_mutex_lock(&ctx.mu);
-	if (ctx.refcount > 0 && --ctx.refcount == 0)
+	pthread_mutex_lock(&sim_ctx.mu);
+	if (sim_ctx.refcount > 0 && --sim_ctx.refcount == 0) {
+		sim_flush();
 		forget_state();
-	pthread_mutex_unlock(&ctx.mu);
+	}
+	pthread_mutex_unlock(&sim_ctx.mu);
 }
 
 /* NVML documents no error for a shutdown without init ("for backwards compatibility"). */
@@ -186,103 +195,22 @@ int sim_initialized(void)
 {
 	int on;
 
-	pthread_mutex_lock(&ctx.mu);
-	on = ctx.refcount > 0;
-	pthread_mutex_unlock(&ctx.mu);
+	pthread_mutex_lock(&sim_ctx.mu);
+	on = sim_ctx.refcount > 0;
+	pthread_mutex_unlock(&sim_ctx.mu);
 	return on;
 }
 
-/* Re-read the state when another process changed it. */
-static nvmlReturn_t refresh(void)
-{
-	sim_state fresh;
-
-	if (!sim_file_changed(&ctx.file))
-		return NVML_SUCCESS;
-	if (sim_file_read(&ctx.file, &fresh) < 0) {
-		report(NULL);
-		return NVML_ERROR_UNKNOWN;
-	}
-	sim_state_release(&ctx.state);
-	ctx.state = fresh;
-	return NVML_SUCCESS;
-}
-
-static nvmlReturn_t count_and_fault(const char *fn)
-{
-	const sim_fault *f;
-
-	if (sim_counters_bump(&ctx.state.calls, fn) < 0 || sim_counters_bump(&ctx.local, fn) < 0)
-		return NVML_ERROR_MEMORY;
-	f = sim_fault_match(ctx.state.faults, ctx.state.fault_count, &ctx.state.calls, fn, -1);
-	if (!f)
-		f = sim_fault_match(ctx.env_faults, ctx.env_fault_count, &ctx.local, fn, -1);
-	return f ? (nvmlReturn_t)f->code : NVML_SUCCESS;
-}
-
-nvmlReturn_t sim_begin(sim_call *call, const char *fn)
-{
-	nvmlReturn_t rc;
-
-	call->fn = fn;
-	call->st = NULL;
-	call->active = 0;
-	pthread_mutex_lock(&ctx.mu);
-	if (ctx.refcount == 0) {
-		pthread_mutex_unlock(&ctx.mu);
-		return NVML_ERROR_UNINITIALIZED;
-	}
-	if (sim_file_lock(&ctx.file) < 0) {
-		report(NULL);
-		pthread_mutex_unlock(&ctx.mu);
-		return NVML_ERROR_UNKNOWN;
-	}
-	rc = refresh();
-	if (rc != NVML_SUCCESS) {
-		sim_file_unlock(&ctx.file);
-		pthread_mutex_unlock(&ctx.mu);
-		return rc;
-	}
-	call->active = 1;
-	call->st = &ctx.state;
-	sim_state_reap_processes(&ctx.state);
-	return count_and_fault(fn);
-}
-
-nvmlReturn_t sim_end(sim_call *call, nvmlReturn_t rc)
-{
-	if (!call->active)
-		return rc;
-	if (sim_file_write(&ctx.file, &ctx.state) < 0) {
-		report(NULL);
-		rc = NVML_ERROR_UNKNOWN;
-	}
-	sim_file_unlock(&ctx.file);
-	call->active = 0;
-	call->st = NULL;
-	pthread_mutex_unlock(&ctx.mu);
-	return rc;
-}
-
-nvmlReturn_t sim_gpu_faults(sim_call *call, unsigned gpu)
-{
-	const sim_fault *f;
-
-	f = sim_fault_match(ctx.state.faults, ctx.state.fault_count, &ctx.state.calls, call->fn,
-			    (int)gpu);
-	if (!f)
-		f = sim_fault_match(ctx.env_faults, ctx.env_fault_count, &ctx.local, call->fn,
-				    (int)gpu);
-	return f ? (nvmlReturn_t)f->code : NVML_SUCCESS;
-}
-
-/* Unloading the library (dlclose, exit) frees what init kept and every handle. */
+/* Unloading the library (dlclose, exit) counts the calls of a client that never shut down,
+ * then frees what init kept and every handle. */
 __attribute__((destructor)) static void sim_unload(void)
 {
-	pthread_mutex_lock(&ctx.mu);
-	if (ctx.refcount > 0)
+	pthread_mutex_lock(&sim_ctx.mu);
+	if (sim_ctx.refcount > 0) {
+		sim_flush();
 		forget_state();
-	ctx.refcount = 0;
+	}
+	sim_ctx.refcount = 0;
 	sim_handles_release();
-	pthread_mutex_unlock(&ctx.mu);
+	pthread_mutex_unlock(&sim_ctx.mu);
 }

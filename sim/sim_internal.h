@@ -9,14 +9,30 @@
  * Every modelled nvml* function runs as
  *
  *   sim_call call;
- *   nvmlReturn_t rc = sim_begin(&call, __func__);   // init check, lock, reload, count, faults
+ *   nvmlReturn_t rc = sim_begin(&call, __func__);   // init check, reload, count, faults
  *   if (rc == NVML_SUCCESS)
  *           rc = ...work on call.st...;
- *   return sim_end(&call, rc);                       // write back, unlock
+ *   return sim_end(&call, rc);
  *
- * sim_begin takes the process mutex (NVML is thread-safe) and the state file's lock, re-reads
- * the file when another process changed it, drops processes that ended, counts the call and
- * applies the faults that fire. Every call is counted, so every call writes the file back.
+ * sim_begin takes the process mutex (NVML is thread-safe), stats the state file and re-reads it
+ * when another process replaced it, drops processes that ended, counts the call and applies the
+ * faults that fire. It takes no file lock and sim_end writes nothing: writers replace the file
+ * by rename, so a reader always gets a whole version, and the stat on every call means no call
+ * works on a state older than a write that finished before it began.
+ *
+ * The few calls that may change the machine (MIG mode, creating and destroying instances) use
+ * sim_begin_update instead: it takes the state file's exclusive lock before re-reading, so that
+ * the read-modify-write is not interleaved with another process's; after a real change the call
+ * marks it with sim_changed and sim_end writes the file (atomically, as sim_file.h describes)
+ * before unlocking. A call that changes nothing never writes.
+ *
+ * Call counters: the state in memory holds the file's counters plus the calls this process made
+ * since its last write, and faults count on that sum. The same calls are also kept apart
+ * ("pending") and go into the file with the next write, at the last nvmlShutdown, or when the
+ * library is unloaded (exit or dlclose), whichever comes first. Calls of a process that is
+ * killed (kill -9) or leaves with _exit() before any of those are never counted; so are those
+ * of a process that finds the state file deleted or corrupt at that point. A forked child
+ * starts from the file again: the parent counts what it made before the fork.
  */
 
 #include <pthread.h>
@@ -35,10 +51,19 @@
 typedef struct sim_call {
 	const char *fn;
 	sim_state *st; /* the live state, valid between begin and end */
-	int active;    /* begin succeeded: end must write and unlock */
+	int active;    /* begin succeeded: end must unlock */
+	int locked;    /* holds the state file's lock (sim_begin_update) */
+	int changed;   /* the state changed: end writes it (only when locked) */
 } sim_call;
 
+/* A call that only reads the state. */
 nvmlReturn_t sim_begin(sim_call *call, const char *fn);
+/* A call that may change the state: holds the file lock until sim_end. */
+nvmlReturn_t sim_begin_update(sim_call *call, const char *fn);
+/* The call changed the state (after sim_begin_update succeeded): sim_end writes it. */
+void sim_changed(sim_call *call);
+/* End a call: write the state when it changed, unlock. Returns rc, or UNKNOWN when the write
+ * failed (the change is then dropped: the next call re-reads the file). */
 nvmlReturn_t sim_end(sim_call *call, nvmlReturn_t rc);
 
 /* Faults scoped to one GPU fire when a call reaches that GPU (the handle helpers below). */

@@ -26,6 +26,7 @@ static nvmlReturn_t create(sim_call *call, sim_dev *dev, const mig_gi_profile *g
 		sim_gi_remove_ci(dev->gi, ci->id);
 		return NVML_ERROR_MEMORY;
 	}
+	sim_changed(call);
 	return NVML_SUCCESS;
 }
 
@@ -37,7 +38,7 @@ nvmlReturn_t nvmlGpuInstanceCreateComputeInstance(nvmlGpuInstance_t gpuInstance,
 	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS && !computeInstance)
 		rc = NVML_ERROR_INVALID_ARGUMENT;
@@ -66,7 +67,7 @@ nvmlReturn_t nvmlGpuInstanceCreateComputeInstanceWithPlacement(
 	const mig_ci_profile *cp = NULL;
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS && (!computeInstance || !placement))
 		rc = NVML_ERROR_INVALID_ARGUMENT;
@@ -83,14 +84,16 @@ nvmlReturn_t nvmlComputeInstanceDestroy(nvmlComputeInstance_t computeInstance)
 {
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
 		rc = sim_resolve_ci(&call, computeInstance, &dev);
 	if (rc == NVML_SUCCESS && sim_gpu_process_count(dev.gpu, (int)dev.gi->id, (int)dev.ci->id))
 		rc = NVML_ERROR_IN_USE;
-	if (rc == NVML_SUCCESS)
+	if (rc == NVML_SUCCESS) {
 		sim_gi_remove_ci(dev.gi, dev.ci->id);
+		sim_changed(&call);
+	}
 	return sim_end(&call, rc);
 }
 

@@ -55,6 +55,7 @@ static nvmlReturn_t create(sim_call *call, sim_dev *dev, const mig_gi_profile *p
 		sim_gpu_remove_gi(dev->gpu, gi->id);
 		return NVML_ERROR_MEMORY;
 	}
+	sim_changed(call);
 	return NVML_SUCCESS;
 }
 
@@ -64,7 +65,7 @@ nvmlReturn_t nvmlDeviceCreateGpuInstance(nvmlDevice_t device, unsigned int profi
 	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
 		rc = gpu_with_mig(&call, device, profileId, &dev, &p);
@@ -82,7 +83,7 @@ nvmlReturn_t nvmlDeviceCreateGpuInstanceWithPlacement(nvmlDevice_t device, unsig
 	const mig_gi_profile *p = NULL;
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
 		rc = gpu_with_mig(&call, device, profileId, &dev, &p);
@@ -100,7 +101,7 @@ nvmlReturn_t nvmlGpuInstanceDestroy(nvmlGpuInstance_t gpuInstance)
 {
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
 		rc = sim_resolve_gi(&call, gpuInstance, &dev);
@@ -109,8 +110,10 @@ nvmlReturn_t nvmlGpuInstanceDestroy(nvmlGpuInstance_t gpuInstance)
 	if (rc == NVML_SUCCESS &&
 	    (dev.gi->ci_count || sim_gpu_process_count(dev.gpu, (int)dev.gi->id, -1)))
 		rc = NVML_ERROR_IN_USE;
-	if (rc == NVML_SUCCESS)
+	if (rc == NVML_SUCCESS) {
 		sim_gpu_remove_gi(dev.gpu, dev.gi->id);
+		sim_changed(&call);
+	}
 	return sim_end(&call, rc);
 }
 

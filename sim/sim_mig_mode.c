@@ -51,9 +51,10 @@ static nvmlReturn_t activate(sim_gpu *gpu)
 nvmlReturn_t nvmlDeviceSetMigMode(nvmlDevice_t device, unsigned int mode,
 				  nvmlReturn_t *activationStatus)
 {
+	unsigned current, pending;
 	sim_call call;
 	sim_dev dev;
-	nvmlReturn_t rc = sim_begin(&call, __func__);
+	nvmlReturn_t rc = sim_begin_update(&call, __func__);
 
 	if (rc == NVML_SUCCESS)
 		rc = sim_resolve_gpu(&call, device, &dev);
@@ -62,8 +63,12 @@ nvmlReturn_t nvmlDeviceSetMigMode(nvmlDevice_t device, unsigned int mode,
 	if (rc == NVML_SUCCESS && mode == NVML_DEVICE_MIG_DISABLE && dev.gpu->gi_count)
 		rc = NVML_ERROR_IN_USE;
 	if (rc == NVML_SUCCESS) {
+		current = dev.gpu->mig_current;
+		pending = dev.gpu->mig_pending;
 		dev.gpu->mig_pending = mode;
 		*activationStatus = activate(dev.gpu);
+		if (dev.gpu->mig_current != current || dev.gpu->mig_pending != pending)
+			sim_changed(&call);
 	}
 	return sim_end(&call, rc);
 }

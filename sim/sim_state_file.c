@@ -4,8 +4,10 @@
  * because the state file itself is replaced on every write), write "<state>.tmp" and rename it
  * over the state: rename is atomic, so a reader, or a writer killed at any moment, leaves the old
  * or the new version, never a torn one. The temporary name needs no uniqueness since only the
- * lock holder writes it. Change detection compares the file's identity (inode, size, times): a
- * rename always brings a new inode.
+ * lock holder writes it; a temporary file left by a killed writer is simply truncated by the
+ * next write. Change detection compares the file's identity (inode, size, times): a rename
+ * always brings a new inode, and keeping the last version seen open stops the file system from
+ * giving that inode number to a later version.
  *
  * Atomic rename is enough for a killed process; surviving a power cut also needs the data on
  * disk before the rename, which costs a disk flush per NVML call, so it is opt-in:
@@ -40,6 +42,7 @@ int sim_file_init(sim_file *f, const char *path)
 {
 	memset(f, 0, sizeof(*f));
 	f->lock_fd = -1;
+	f->seen_fd = -1;
 	f->path = concat(path, "");
 	f->lock_path = concat(path, ".lock");
 	f->tmp_path = concat(path, ".tmp");
@@ -54,11 +57,30 @@ void sim_file_release(sim_file *f)
 {
 	if (f->lock_fd >= 0 && f->lock_pid == getpid())
 		close(f->lock_fd);
+	sim_file_forget(f);
 	free(f->path);
 	free(f->lock_path);
 	free(f->tmp_path);
 	memset(f, 0, sizeof(*f));
 	f->lock_fd = -1;
+	f->seen_fd = -1;
+}
+
+void sim_file_forget(sim_file *f)
+{
+	if (f->seen_fd >= 0)
+		close(f->seen_fd);
+	f->seen_fd = -1;
+	f->have_seen = 0;
+}
+
+/* Remember fd (open on the version just read or written, whose identity is st) as seen. */
+static void remember(sim_file *f, int fd, const struct stat *st)
+{
+	sim_file_forget(f);
+	f->seen_fd = fd;
+	f->seen = *st;
+	f->have_seen = 1;
 }
 
 int sim_file_lock(sim_file *f)
@@ -155,15 +177,14 @@ int sim_file_read(sim_file *f, sim_state *out)
 			close(fd);
 		return rc;
 	}
-	close(fd);
 	rc = sim_state_parse(out, buf, len);
 	free(buf);
 	if (rc < 0) {
+		close(fd);
 		mig_error_prefix("state file '%s' is corrupt", f->path);
 		return rc == MIG_ENOMEM ? rc : MIG_EINVALID;
 	}
-	f->seen = st;
-	f->have_seen = 1;
+	remember(f, fd, &st);
 	return 0;
 }
 
@@ -184,6 +205,7 @@ static int write_all(int fd, const char *buf, size_t len)
 
 int sim_file_write(sim_file *f, sim_state *st)
 {
+	struct stat sb;
 	char *text;
 	int fd, rc = 0;
 
@@ -203,8 +225,15 @@ int sim_file_write(sim_file *f, sim_state *st)
 				   strerror(errno));
 	if (rc < 0) {
 		unlink(f->tmp_path);
+		sim_file_forget(f);
 		return rc;
 	}
-	f->have_seen = stat(f->path, &f->seen) == 0;
+	/* only lock holders write, so what the path names now is what we just wrote */
+	sim_file_forget(f);
+	fd = open(f->path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &sb) == 0)
+		remember(f, fd, &sb);
+	else if (fd >= 0)
+		close(fd);
 	return 0;
 }

@@ -219,4 +219,27 @@ typedef struct mig_destroyed {
 MIG_EXTERN(int) mig_device_destroy(mig_system *sys, unsigned index, mig_destroy_target target,
 				   unsigned flags, mig_destroyed *done);
 
+/** A MIG device chosen for a program by mig_device_claim. */
+typedef struct mig_claim {
+	unsigned gpu;		 /**< GPU index */
+	unsigned gi_id, ci_id;
+	char uuid[96];		 /**< the value for CUDA_VISIBLE_DEVICES */
+	char profile[32];	 /**< GI profile name */
+} mig_claim;
+
+/**
+ * Choose a MIG device for a program and reserve it, so that concurrent claims never pick the
+ * same one. The selector is a MIG device UUID ("MIG-..."), "GPU:GI[:CI]" (CI 0 by default), or
+ * a GI profile name ("1g.10gb"), which picks an idle device of that profile. A device is busy
+ * when NVML lists processes on it or a live process holds a reservation for it. Claims are
+ * serialised by a lock in state_dir, where reservations are kept as files named by UUID
+ * holding the claiming pid; a reservation ends when that process does (exec keeps the pid, so
+ * a program started with exec holds it while it runs).
+ * @param gpus GPU indices to consider (all when count is 0)
+ * @return 0; MIG_ENOTFOUND (no such device or profile); MIG_EINUSE (every matching device is
+ *         busy: the message lists them and what holds them); MIG_EIO (state_dir)
+ */
+MIG_EXTERN(int) mig_device_claim(mig_claim *out, mig_system *sys, const char *selector,
+				 const unsigned *gpus, size_t count, const char *state_dir);
+
 #endif

@@ -16,6 +16,7 @@ unset MIGCTL_SIM MIGSIM_STATE MIGSIM_GPUS MIGSIM_FAULTS
 test_count=0
 test_failed=0
 
+# a function, so "migctl ... &" backgrounds a subshell: use "$MIGCTL" when $! must be migctl
 migctl() {
 	"$MIGCTL" "$@"
 }

@@ -8,6 +8,7 @@
 
 #include "sim_fault.h"
 #include "sim_file.h"
+#include "sim_tally.h"
 #include "test_sim_helpers.h"
 
 static void test_sim_state__spec(void **state)
@@ -198,6 +199,56 @@ static void test_sim_state__admin_errors(void **state)
 	sim_remove_dir();
 }
 
+/* A tally counts by the name's address, finds names counted under another address, and merges
+ * into the file's counters by name: new names appended, shared ones summed, totals added. */
+static void test_sim_state__tally(void **state)
+{
+	static const char init[] = "nvmlInit_v2", count[] = "nvmlDeviceGetCount_v2";
+	char count_copy[sizeof(count)];
+	sim_counters c = {0};
+	sim_tally t = {0};
+
+	(void)state;
+	memcpy(count_copy, count, sizeof(count));
+	assert_int_equal(sim_tally_merge(&c, &t), 0);
+	assert_int_equal(c.count, 0);
+	assert_int_equal(sim_counters_bump(&c, init), 0);
+	assert_int_equal(sim_counters_bump(&c, count), 0);
+	assert_int_equal(sim_tally_bump(&t, count), 0);
+	assert_int_equal(sim_tally_bump(&t, count), 0);
+	assert_int_equal(sim_tally_bump(&t, count_copy), 0);
+	assert_int_equal(sim_tally_bump(&t, "nvmlShutdown"), 0);
+	assert_int_equal(t.total, 4);
+	assert_int_equal(sim_tally_get(&t, count), 3);
+	assert_int_equal(sim_tally_get(&t, init), 0);
+	assert_int_equal(sim_tally_merge(&c, &t), 0);
+	assert_int_equal(c.count, 3);
+	assert_int_equal(c.total, 6);
+	assert_int_equal(sim_counters_get(&c, init), 1);
+	assert_int_equal(sim_counters_get(&c, count), 4);
+	assert_int_equal(sim_counters_get(&c, "nvmlShutdown"), 1);
+	sim_tally_release(&t);
+	assert_int_equal(t.total, 0);
+	assert_int_equal(t.count, 0);
+	sim_counters_release(&c);
+}
+
+/* Enough distinct functions to make the tally grow past its first allocation. */
+static void test_sim_state__tally_grows(void **state)
+{
+	static const char names[40][8] = {{0}};
+	sim_tally t = {0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 40; i++)
+		assert_int_equal(sim_tally_bump(&t, names[i]), 0);
+	assert_int_equal(t.count, 40);
+	assert_int_equal(t.total, 40);
+	assert_int_equal(sim_tally_get(&t, names[0]), 40); /* all named "" */
+	sim_tally_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +257,8 @@ int main(void)
 		cmocka_unit_test(test_sim_state__parser_refuses),
 		cmocka_unit_test(test_sim_state__parser_defaults),
 		cmocka_unit_test(test_sim_state__admin_errors),
+		cmocka_unit_test(test_sim_state__tally),
+		cmocka_unit_test(test_sim_state__tally_grows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

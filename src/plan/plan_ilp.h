@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef MIGCTL_PLAN_ILP_H
+#define MIGCTL_PLAN_ILP_H
+
+/*
+ * The integer program of the "cbc" backend (plan_ilp_model.c builds it, plan_ilp.c solves
+ * it). Columns, in this order:
+ *
+ *   y[p]  GPUs of pattern p's type that use pattern p            integer >= 0
+ *   z[o]  units of option o's class that take option o           integer 0..mult
+ *   G[t]  GPUs of type t, MIG and whole                          integer 0..limit
+ *
+ * Rows:
+ *
+ *   sum_{o in class c} z[o]                              = mult[c]   every unit is served
+ *   sum_{o of kind k} count[o] z[o] - sum_p n[p][k] y[p] <= 0        the instances exist
+ *   G[t] - sum_{p of t} y[p] - sum_{o whole on t} gpus[o] z[o] = 0   GPUs per type
+ *   sum_t price[t] G[t] <= cap                                       (second phase only)
+ *
+ * G[t] is implied by the others, but giving it a column lets the branch-and-bound branch on
+ * "how many GPUs of this type", which closes the gap on mixed fleets far faster than
+ * branching on single patterns.
+ */
+
+#include <coin/Cbc_C_Interface.h>
+
+#include "plan_internal.h"
+
+enum plan_ilp_phase {
+	PLAN_ILP_PRICE,	   /* minimise the price; dominated options left out */
+	PLAN_ILP_TIEBREAK, /* price capped: minimise W x GPUs + leftover slices */
+};
+
+struct plan_ilp_spec {
+	enum plan_ilp_phase phase;
+	int relax;	   /* 1: the LP relaxation (continuous columns) */
+	int64_t price_cap; /* TIEBREAK: the price may not exceed this */
+	double gpu_weight; /* TIEBREAK: W, more than any leftover a plan no dearer can have */
+};
+
+/* A CBC model (silent); NULL with the error recorded. */
+Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_ilp_spec *spec);
+
+/* Column of G[t]. */
+size_t mig_plan__ilp_gpu_column(const struct plan_problem *pb, size_t t);
+
+#endif

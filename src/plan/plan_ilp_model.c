@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The integer program of plan_ilp.h, in CBC's column-major form. */
+#include "plan_ilp.h"
+
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error_util.h"
+#include <stdio.h>
+
+/* Row layout: classes, MIG kinds, GPU types, then the price cap. */
+struct rows {
+	size_t count;
+	size_t type_first, cap_row;
+	size_t *kind_row; /* per kind, PLAN_NONE for whole-GPU kinds */
+};
+
+struct csc {
+	int *start;
+	int *index;
+	double *value;
+	double *lb, *ub, *obj;
+	double *row_lb, *row_ub;
+	size_t nnz;
+};
+
+size_t mig_plan__ilp_gpu_column(const struct plan_problem *pb, size_t t)
+{
+	return pb->pattern_count + pb->option_count + t;
+}
+
+static int rows_layout(struct rows *r, const struct plan_problem *pb, int with_cap)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->kind_row = calloc(pb->kind_count + 1, sizeof(*r->kind_row));
+	if (!r->kind_row)
+		return mig_error_oom();
+	r->count = pb->class_count;
+	for (i = 0; i < pb->kind_count; i++)
+		r->kind_row[i] = pb->kinds[i].profile >= 0 ? r->count++ : PLAN_NONE;
+	r->type_first = r->count;
+	r->count += pb->type_count;
+	r->cap_row = with_cap ? r->count++ : PLAN_NONE;
+	return 0;
+}
+
+static void put(struct csc *m, size_t row, double v)
+{
+	if (row == PLAN_NONE || v == 0)
+		return;
+	m->index[m->nnz] = (int)row;
+	m->value[m->nnz++] = v;
+}
+
+static void pattern_column(struct csc *m, const struct rows *r, const struct plan_problem *pb,
+			   size_t p, const struct plan_ilp_spec *spec)
+{
+	const struct plan_pattern *pat = &pb->patterns[p];
+	const struct plan_type *t = &pb->types[pat->type];
+	size_t i;
+
+	for (i = 0; i < t->profile_count; i++)
+		put(m, r->kind_row[t->kind_first + i], -(double)pat->count[i]);
+	put(m, r->type_first + pat->type, -1);
+	m->lb[p] = 0;
+	m->ub[p] = DBL_MAX;
+	/* the leftover counts the whole GPU; what workloads get is taken off through z */
+	m->obj[p] = spec->phase == PLAN_ILP_PRICE ? 0 : mig_plan__type_capacity(pb, pat->type);
+}
+
+static void option_column(struct csc *m, const struct rows *r, const struct plan_problem *pb,
+			  size_t c, size_t o, const struct plan_ilp_spec *spec)
+{
+	const struct plan_option *opt = &pb->options[o];
+	const struct plan_kind *k = &pb->kinds[opt->kind];
+	double gpus = (double)mig_plan__kind_gpus(pb, opt->kind) * opt->count;
+	size_t col = pb->pattern_count + o;
+
+	put(m, c, 1);
+	put(m, r->kind_row[opt->kind], (double)opt->count);
+	put(m, r->type_first + k->type, -gpus);
+	m->lb[col] = 0;
+	m->ub[col] = pb->classes[c].mult;
+	if (spec->phase == PLAN_ILP_PRICE) {
+		m->obj[col] = 0;
+		if (pb->dominated[o])
+			m->ub[col] = 0;
+	} else {
+		m->obj[col] = gpus ? 0 : -(double)opt->count * mig_plan__kind_capacity(pb, opt->kind);
+	}
+}
+
+static void gpu_column(struct csc *m, const struct rows *r, const struct plan_problem *pb,
+		       size_t t, const struct plan_ilp_spec *spec)
+{
+	const struct plan_type *type = &pb->types[t];
+	size_t col = mig_plan__ilp_gpu_column(pb, t);
+
+	put(m, r->type_first + t, 1);
+	put(m, r->cap_row, (double)type->price);
+	m->lb[col] = 0;
+	m->ub[col] = type->limit != MIG_PLAN_UNLIMITED ? type->limit : DBL_MAX;
+	m->obj[col] = spec->phase == PLAN_ILP_PRICE ? (double)type->price : spec->gpu_weight;
+}
+
+static void row_bounds(struct csc *m, const struct rows *r, const struct plan_problem *pb,
+		       const struct plan_ilp_spec *spec)
+{
+	size_t i;
+
+	for (i = 0; i < r->count; i++) {
+		m->row_lb[i] = -DBL_MAX;
+		m->row_ub[i] = 0;
+	}
+	for (i = 0; i < pb->class_count; i++)
+		m->row_lb[i] = m->row_ub[i] = pb->classes[i].mult;
+	for (i = 0; i < pb->type_count; i++)
+		m->row_lb[r->type_first + i] = 0;
+	if (r->cap_row != PLAN_NONE)
+		m->row_ub[r->cap_row] = (double)spec->price_cap;
+}
+
+static void csc_release(struct csc *m)
+{
+	free(m->start);
+	free(m->index);
+	free(m->value);
+	free(m->lb);
+	free(m->ub);
+	free(m->obj);
+	free(m->row_lb);
+	free(m->row_ub);
+}
+
+static int csc_alloc(struct csc *m, size_t ncol, size_t nnz, size_t nrow)
+{
+	memset(m, 0, sizeof(*m));
+	m->start = calloc(ncol + 1, sizeof(*m->start));
+	m->index = calloc(nnz + 1, sizeof(*m->index));
+	m->value = calloc(nnz + 1, sizeof(*m->value));
+	m->lb = calloc(ncol + 1, sizeof(double));
+	m->ub = calloc(ncol + 1, sizeof(double));
+	m->obj = calloc(ncol + 1, sizeof(double));
+	m->row_lb = calloc(nrow + 1, sizeof(double));
+	m->row_ub = calloc(nrow + 1, sizeof(double));
+	if (!m->start || !m->index || !m->value || !m->lb || !m->ub || !m->obj || !m->row_lb ||
+	    !m->row_ub || nnz > (size_t)INT32_MAX)
+		return mig_error_oom();
+	return 0;
+}
+
+static int csc_fill(struct csc *m, const struct rows *r, const struct plan_problem *pb,
+		    const struct plan_ilp_spec *spec)
+{
+	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, p, c, o, t;
+	size_t nnz = pb->pattern_count * (PLAN_MAX_PROFILES + 1) + pb->option_count * 3 +
+		     pb->type_count * 2;
+	int rc = csc_alloc(m, ncol, nnz, r->count);
+
+	if (rc < 0)
+		return rc;
+	for (p = 0; p < pb->pattern_count; p++) {
+		m->start[p] = (int)m->nnz;
+		pattern_column(m, r, pb, p, spec);
+	}
+	for (c = 0; c < pb->class_count; c++)
+		for (o = pb->classes[c].opt_first;
+		     o < pb->classes[c].opt_first + pb->classes[c].opt_count; o++) {
+			m->start[pb->pattern_count + o] = (int)m->nnz;
+			option_column(m, r, pb, c, o, spec);
+		}
+	for (t = 0; t < pb->type_count; t++) {
+		m->start[mig_plan__ilp_gpu_column(pb, t)] = (int)m->nnz;
+		gpu_column(m, r, pb, t, spec);
+	}
+	m->start[ncol] = (int)m->nnz;
+	row_bounds(m, r, pb, spec);
+	return 0;
+}
+
+Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_ilp_spec *spec)
+{
+	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, i;
+	Cbc_Model *model = NULL;
+	struct rows r;
+	struct csc m;
+	int rc = rows_layout(&r, pb, spec->phase == PLAN_ILP_TIEBREAK);
+
+	memset(&m, 0, sizeof(m));
+	if (rc == 0)
+		rc = csc_fill(&m, &r, pb, spec);
+	if (rc == 0 && !(model = Cbc_newModel()))
+		mig_error_oom();
+	if (model) {
+		Cbc_loadProblem(model, (int)ncol, (int)r.count, m.start, m.index, m.value, m.lb,
+				m.ub, m.obj, m.row_lb, m.row_ub);
+		for (i = 0; !spec->relax && i < ncol; i++)
+			Cbc_setInteger(model, (int)i);
+		if (getenv("DBG_S") && !spec->relax) {
+			size_t k; struct rows r2; rows_layout(&r2, pb, 0);
+			for (k = 0; k < pb->kind_count; k++) {
+				int cols[256]; double co[256]; int n = 0; size_t q;
+				const struct plan_kind *kd = &pb->kinds[k];
+				const struct plan_type *ty;
+				int g;
+				if (kd->profile < 0) continue;
+				ty = &pb->types[kd->type];
+				g = Cbc_getNumCols(model);
+				Cbc_addCol(model, "s", 0, DBL_MAX, 0, 1, 0, NULL, NULL);
+				cols[n] = g; co[n++] = 1;
+				for (q = ty->pattern_first; q < ty->pattern_first + ty->pattern_count; q++) if (pb->patterns[q].count[kd->profile]) { cols[n] = (int)q; co[n++] = -(double)pb->patterns[q].count[kd->profile]; }
+				Cbc_addRow(model, "sr", n, cols, co, 'E', 0);
+			}
+			free(r2.kind_row);
+		}
+		Cbc_setObjSense(model, 1);
+		Cbc_setLogLevel(model, 0);
+		if (getenv("DBG_PARAMS") && !spec->relax) {
+			char buf[512]; char *save, *tok;
+			snprintf(buf, sizeof buf, "%s", getenv("DBG_PARAMS"));
+			for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+				char *eq = strchr(tok, '='); if (!eq) continue; *eq = 0;
+				Cbc_setParameter(model, tok, eq + 1);
+			}
+		}
+	}
+	csc_release(&m);
+	free(r.kind_row);
+	return model;
+}
