@@ -9,39 +9,7 @@
 
 #include "migctl/geometry.h"
 #include "migctl/error.h"
-
-#define assert_ok(expr)                                                                            \
-	do {                                                                                       \
-		int rc_ = (expr);                                                                  \
-		if (rc_ != 0)                                                                      \
-			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);           \
-	} while (0)
-
-static const mig_gpu *gpu(const char *key)
-{
-	const mig_gpu *g = mig_catalog_by_key(key);
-
-	if (!g)
-		fail_msg("no GPU '%s' in the catalog", key);
-	return g;
-}
-
-static void spec(mig_layout *l, const mig_gpu *g, const char *text)
-{
-	char copy[512], *words[MIG_LAYOUT_MAX];
-	const char *const *tokens = (const char *const *)words;
-	size_t n = 0, i, len = strlen(text);
-
-	assert_true(len < sizeof(copy));
-	memcpy(copy, text, len + 1);
-	for (i = 0; i < len; i++) {
-		if (copy[i] == ' ')
-			copy[i] = '\0';
-		else if (i == 0 || copy[i - 1] == '\0')
-			words[n++] = &copy[i];
-	}
-	assert_ok(mig_geometry_parse_request(l, g, tokens, n));
-}
+#include "test_geometry_helpers.h"
 
 /* Check a layout that must fail, and compare message and hint (NULL: no hint). */
 static mig_violation expect_fail(const mig_gpu *g, const char *layout, const char *message,

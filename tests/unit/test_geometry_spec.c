@@ -9,13 +9,7 @@
 
 #include "migctl/geometry.h"
 #include "migctl/error.h"
-
-#define assert_ok(expr)                                                                            \
-	do {                                                                                       \
-		int rc_ = (expr);                                                                  \
-		if (rc_ != 0)                                                                      \
-			fail_msg("%s -> %d: %s", #expr, rc_, mig_error_last()->message);           \
-	} while (0)
+#include "test_geometry_helpers.h"
 
 static const mig_gpu *a100(void)
 {
