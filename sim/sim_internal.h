@@ -18,7 +18,8 @@
  * when another process replaced it, drops processes that ended, counts the call and applies the
  * faults that fire. It takes no file lock and sim_end writes nothing: writers replace the file
  * by rename, so a reader always gets a whole version, and the stat on every call means no call
- * works on a state older than a write that finished before it began.
+ * works on a state older than a write that finished before it began. Processes that ended
+ * leave the state in memory at once and the file with the next write.
  *
  * The few calls that may change the machine (MIG mode, creating and destroying instances) use
  * sim_begin_update instead: it takes the state file's exclusive lock before re-reading, so that
@@ -26,13 +27,13 @@
  * marks it with sim_changed and sim_end writes the file (atomically, as sim_file.h describes)
  * before unlocking. A call that changes nothing never writes.
  *
- * Call counters: the state in memory holds the file's counters plus the calls this process made
- * since its last write, and faults count on that sum. The same calls are also kept apart
- * ("pending") and go into the file with the next write, at the last nvmlShutdown, or when the
- * library is unloaded (exit or dlclose), whichever comes first. Calls of a process that is
- * killed (kill -9) or leaves with _exit() before any of those are never counted; so are those
- * of a process that finds the state file deleted or corrupt at that point. A forked child
- * starts from the file again: the parent counts what it made before the fork.
+ * Call counters: the calls this process made since its last write are counted in memory
+ * ("pending", sim_tally.h) and added to the file's counters with the next write, at the last
+ * nvmlShutdown, or when the library is unloaded (exit or dlclose), whichever comes first; faults
+ * that count calls see the file's counts plus the pending ones. The calls of a process killed
+ * with SIGKILL, or leaving with _exit() before any of those, are never counted; nor are those
+ * of a process that finds the state file deleted or corrupt by then. A forked child counts its
+ * own calls only: the parent counts what it made before the fork.
  */
 
 #include <pthread.h>

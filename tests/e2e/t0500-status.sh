@@ -63,7 +63,7 @@ test_expect_success 'processes are shown and counted' '
 	sleep 60 & pid=$! &&
 	gi=$(migctl -i 1 status --json | python3 -c "import json,sys; print(json.load(sys.stdin)[0][\"gpu_instances\"][0][\"id\"])") &&
 	migctl -i 1 sim attach "$gi:0" --pid $pid --mem 1500 &&
-	migctl -i 1 status >out; kill $pid;
+	migctl -i 1 status >out; kill $pid; wait $pid;
 	test_grep "processes: $pid (1500 MiB)" out && test_grep "1500/" out
 '
 test_expect_success 'a process that ended is dropped, as a driver does' '
