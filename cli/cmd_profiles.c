@@ -3,12 +3,17 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "exit.h"
 #include "opt.h"
 #include "output.h"
+#include "cli_system.h"
 #include "render.h"
+#include "migctl/device.h"
+#include "migctl/error.h"
 #include "migctl/catalog.h"
+#include "parse_util.h"
 #include "banned.h"
 
 static int show_ci;
@@ -20,9 +25,11 @@ static const struct cli_opt profiles_opts[] = {
 
 static const struct cli_cmd_spec profiles_spec = {
 	"profiles", NULL,
-	"List the GPU-instance profiles of a GPU (--gpu KEY): profile id (what create takes), NVML\n"
-	"constant, compute slices, memory, SMs, engines (CE/DEC/ENC/JPG/OFA), how many can exist,\n"
-	"and where they can start (memory-slice positions). Values marked '*' are unconfirmed.",
+	"List the GPU-instance profiles of a GPU: profile id (what create takes), NVML constant,\n"
+	"compute slices, memory, SMs, engines (CE/DEC/ENC/JPG/OFA), how many can exist, and where\n"
+	"they can start (memory-slice positions). With --gpu KEY (a catalog key) from the catalog,\n"
+	"values marked '*' unconfirmed; otherwise from the driver for the GPUs -i selects, with\n"
+	"how many more of each fit now (FREE), like nvidia-smi mig -lgip and -lgipp.",
 	profiles_opts, 0, 0, 0
 };
 
@@ -162,6 +169,128 @@ static int print_json(const mig_gpu *gpu, FILE *out)
 	return cli_json_print(o, out);
 }
 
+static int add_driver_row(struct cli_table *t, const mig_device_profile *p)
+{
+	char id[16], nvml[8], slices[8], mem[32], sms[16], eng[40], free[24], place[128];
+	const char *cells[9];
+	size_t k, used = 0;
+
+	snprintf(id, sizeof(id), "%u", p->id);
+	snprintf(nvml, sizeof(nvml), "%u", p->nvml_profile);
+	snprintf(slices, sizeof(slices), "%u", p->slices);
+	snprintf(mem, sizeof(mem), "%llu MiB", (unsigned long long)p->memory_mib);
+	snprintf(sms, sizeof(sms), "%u", p->sms);
+	snprintf(eng, sizeof(eng), "%u/%u/%u/%u/%u", p->ce, p->dec, p->enc, p->jpg, p->ofa);
+	snprintf(free, sizeof(free), "%u/%u", p->free_count, p->max_count);
+	place[0] = '\0';
+	for (k = 0; k < p->placement_count && used < sizeof(place); k++) {
+		int n = snprintf(place + used, sizeof(place) - used, "%s%u:%u", k ? "," : "",
+				 p->placements[k].start, p->placements[k].size);
+
+		used += n > 0 ? (size_t)n : 0;
+	}
+	cells[0] = p->name, cells[1] = id, cells[2] = nvml, cells[3] = slices, cells[4] = mem;
+	cells[5] = sms, cells[6] = eng, cells[7] = free, cells[8] = place;
+	return cli_table_add(t, cells, 9);
+}
+
+static json_t *driver_json(unsigned index, const mig_device_profile *ps, size_t n)
+{
+	json_t *a = json_array();
+	size_t i, k;
+
+	for (i = 0; a && i < n; i++) {
+		json_t *pl = json_array();
+
+		for (k = 0; pl && k < ps[i].placement_count; k++)
+			json_array_append_new(pl, json_pack("{s:i, s:i}", "start",
+							    ps[i].placements[k].start, "size",
+							    ps[i].placements[k].size));
+		json_array_append_new(
+			a, json_pack("{s:s, s:i, s:i, s:i, s:I, s:i, s:{s:i, s:i, s:i, s:i, s:i}, "
+				     "s:i, s:i, s:o}",
+				     "name", ps[i].name, "id", ps[i].id, "nvml_profile",
+				     ps[i].nvml_profile, "slices", ps[i].slices, "memory_mib",
+				     (json_int_t)ps[i].memory_mib, "sms", ps[i].sms, "engines", "ce",
+				     ps[i].ce, "dec", ps[i].dec, "enc", ps[i].enc, "jpg", ps[i].jpg,
+				     "ofa", ps[i].ofa, "max_count", ps[i].max_count, "free",
+				     ps[i].free_count, "placements", pl));
+	}
+	return json_pack("{s:i, s:o}", "gpu", index, "gi_profiles", a);
+}
+
+/* One GPU's profiles from the driver; appends to all (JSON) or prints a table. */
+static int driver_profiles(mig_system *sys, unsigned index, json_t *all, FILE *out)
+{
+	static const char *const headers[] = { "PROFILE", "ID", "NVML", "SLICES", "MEMORY", "SMS",
+					       "CE/DEC/ENC/JPG/OFA", "FREE/TOTAL",
+					       "PLACEMENTS (start:size)", NULL };
+	mig_device_profile ps[32];
+	struct cli_table *t;
+	size_t n = 0, i;
+	int rc = mig_device_profiles(ps, 32, &n, sys, index);
+
+	if (rc < 0)
+		return cli_report_error(rc);
+	if (all)
+		return json_array_append_new(all, driver_json(index, ps, n)) ? CLI_EXIT_FAILED : 0;
+	t = cli_table_new(headers);
+	for (i = 0; t && i < n; i++)
+		if (add_driver_row(t, &ps[i]) < 0)
+			break;
+	if (!t || i < n) {
+		cli_table_free(t);
+		return cli_fail(CLI_EXIT_FAILED, "out of memory");
+	}
+	fprintf(out, "%sGPU %u:\n", index ? "\n" : "", index);
+	cli_table_print(t, out);
+	cli_table_free(t);
+	return 0;
+}
+
+static int from_driver(struct cli_ctx *ctx)
+{
+	unsigned indices[64];
+	size_t count = 0, i;
+	json_t *all = ctx->json ? json_array() : NULL;
+	mig_system *sys;
+	int rc;
+
+	sys = cli_system_open(ctx, &rc);
+	if (!sys) {
+		json_decref(all);
+		return rc;
+	}
+	rc = cli_select_gpus(sys, ctx, indices, 64, &count);
+	for (i = 0; rc == 0 && i < count; i++)
+		rc = driver_profiles(sys, indices[i], all, ctx->out);
+	mig_system_close(sys);
+	if (rc == 0 && all)
+		return cli_json_print(all, ctx->out);
+	json_decref(all);
+	return rc;
+}
+
+/* A GPU selector for the driver: an index, "all", a GPU UUID or a PCI bus id. */
+static int looks_like_selector(const char *s)
+{
+	uint64_t v;
+
+	return mig_parse_uint(s, 1023, &v) == 0 || strcmp(s, "all") == 0 ||
+	       strncmp(s, "GPU-", 4) == 0 || strchr(s, ':') || strchr(s, ',');
+}
+
+/* A catalog key means the catalog; a device selector, or nothing, means the driver (or the
+ * simulator); any other word is reported as an unknown GPU by the catalog. */
+static int from_catalog(const struct cli_ctx *ctx)
+{
+	const mig_gpu *gpu;
+	int is_key = ctx->gpu && mig_catalog_find(&gpu, ctx->gpu) == 0;
+
+	mig_error_clear();
+	return is_key || (ctx->gpu && !ctx->sim && !looks_like_selector(ctx->gpu));
+}
+
 int cmd_profiles(int argc, char **argv, struct cli_ctx *ctx)
 {
 	const mig_gpu *gpu;
@@ -169,6 +298,8 @@ int cmd_profiles(int argc, char **argv, struct cli_ctx *ctx)
 
 	if (rc)
 		return rc == 1 ? CLI_EXIT_OK : rc;
+	if (!from_catalog(ctx))
+		return from_driver(ctx);
 	gpu = cli_offline_gpu(ctx->gpu, "profiles", &rc);
 	if (!gpu)
 		return rc;

@@ -219,6 +219,30 @@ typedef struct mig_destroyed {
 MIG_EXTERN(int) mig_device_destroy(mig_system *sys, unsigned index, mig_destroy_target target,
 				   unsigned flags, mig_destroyed *done);
 
+/** A GPU-instance profile as the driver reports it, with what is still free. */
+typedef struct mig_device_profile {
+	unsigned nvml_profile;		 /**< NVML_GPU_INSTANCE_PROFILE_* index */
+	unsigned id;			 /**< profile id */
+	const mig_gi_profile *profile;	 /**< catalog entry, or NULL when unknown */
+	char name[32];			 /**< catalog name, or derived from the numbers */
+	unsigned slices, sms, ce, dec, enc, jpg, ofa;
+	uint64_t memory_mib;
+	unsigned max_count;		 /**< instanceCount */
+	unsigned free_count;		 /**< remaining capacity (0 when MIG is off) */
+	size_t placement_count;
+	mig_placement placements[MIG_MAX_PLACEMENTS * 2];
+} mig_device_profile;
+
+/**
+ * The GI profiles a GPU offers, from the driver (nvidia-smi mig -lgip and -lgipp): numbers,
+ * placements and how many more of each fit now.
+ * @param out receives up to cap profiles
+ * @param count receives how many were found
+ * @return 0; MIG_ENOTSUPPORTED when the GPU is not MIG-capable; an NVML error
+ */
+MIG_EXTERN(int) mig_device_profiles(mig_device_profile *out, size_t cap, size_t *count,
+				    mig_system *sys, unsigned index);
+
 /** A MIG device chosen for a program by mig_device_claim. */
 typedef struct mig_claim {
 	unsigned gpu;		 /**< GPU index */

@@ -82,6 +82,11 @@ int mig_nvml_gi_profile_get(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsig
 int mig_nvml_gi_remaining(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigned profile_id,
 			  unsigned *out);
 
+/* Every placement a profile can take (start, size), whatever is in use; *count in: capacity
+ * of starts/sizes, out: number returned. */
+int mig_nvml_gi_placements(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigned profile_id,
+			   unsigned *starts, unsigned *sizes, unsigned *count);
+
 /* Create a GI; start < 0 lets the driver choose the placement. */
 int mig_nvml_gi_create(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigned profile_id,
 		       int start, unsigned size, mig_gi_h *out);

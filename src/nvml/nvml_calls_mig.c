@@ -48,6 +48,25 @@ int mig_nvml_gi_remaining(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigne
 					(int)index);
 }
 
+int mig_nvml_gi_placements(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigned profile_id,
+			   unsigned *starts, unsigned *sizes, unsigned *count)
+{
+	nvmlGpuInstancePlacement_t buf[32];
+	unsigned n = 32, i;
+	nvmlReturn_t rc = MIG_NVML_CALL(nvml, nvml->fn.nvmlDeviceGetGpuInstancePossiblePlacements_v2(
+						      dev, profile_id, buf, &n));
+
+	if (rc != NVML_SUCCESS)
+		return mig_nvml__fail(nvml, rc, "nvmlDeviceGetGpuInstancePossiblePlacements_v2",
+				      (int)index);
+	for (i = 0; i < n && i < *count; i++) {
+		starts[i] = buf[i].start;
+		sizes[i] = buf[i].size;
+	}
+	*count = i;
+	return 0;
+}
+
 int mig_nvml_gi_create(mig_nvml *nvml, mig_dev_h dev, unsigned index, unsigned profile_id,
 		       int start, unsigned size, mig_gi_h *out)
 {

@@ -32,6 +32,7 @@ struct mig_nvml_fns {
 	MIG_NVML_FN(nvmlDeviceSetMigMode);
 	MIG_NVML_FN(nvmlDeviceGetGpuInstanceProfileInfo);
 	MIG_NVML_FN(nvmlDeviceGetGpuInstanceRemainingCapacity);
+	MIG_NVML_FN(nvmlDeviceGetGpuInstancePossiblePlacements_v2);
 	MIG_NVML_FN(nvmlDeviceCreateGpuInstance);
 	MIG_NVML_FN(nvmlDeviceCreateGpuInstanceWithPlacement);
 	MIG_NVML_FN(nvmlGpuInstanceDestroy);

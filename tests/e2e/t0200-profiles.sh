@@ -34,7 +34,20 @@ test_expect_success 'unknown GPU: one line naming it, exit 2' '
 	test_must_fail 2 migctl profiles --gpu a200 2>err &&
 	test_grep "unknown GPU .a200." err
 '
-test_expect_success 'missing --gpu: exit 2 with the way out' '
-	test_must_fail 2 migctl profiles 2>err && test_grep "needs a GPU" err
+test_expect_success 'no --gpu and no driver: the driver is asked for, and missed, exit 5' '
+	LD_LIBRARY_PATH=/nonexistent test_must_fail 5 migctl profiles 2>err &&
+	test_grep "NVIDIA driver not found" err
+'
+test_expect_success 'from the driver (simulated): free counts follow what exists' '
+	export MIGSIM_STATE="$TRASH/sim.json" &&
+	migctl --sim h100-80gb mode on >/dev/null &&
+	migctl --sim h100-80gb profiles >out &&
+	test_grep "^GPU 0:" out && test_grep "^3g.40gb .* 2/2 " out &&
+	test_grep "^1g.10gb .* 7/7 .*0:1,1:1,2:1,3:1,4:1,5:1,6:1" out &&
+	migctl --sim h100-80gb create 3g.40gb@0 >/dev/null &&
+	migctl --sim h100-80gb profiles -i 0 >out &&
+	test_grep "^3g.40gb .* 1/2 " out && test_grep "^1g.10gb .* 3/7 " out &&
+	migctl --sim h100-80gb profiles --json >out && python3 -m json.tool out >/dev/null &&
+	test_grep "\"free\": 1" out
 '
 test_done
