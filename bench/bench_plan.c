@@ -27,17 +27,20 @@ struct model {
 
 /* Open models people serve, by size; the mix leans to the small ones, as fleets do. */
 static const struct model models[] = {
-	{ "qwen2.5-0.5b", 0.5e9 }, { "llama-3.2-1b", 1.2e9 }, { "qwen2.5-1.5b", 1.5e9 },
-	{ "gemma-2-2b", 2.6e9 },   { "llama-3.2-3b", 3.2e9 }, { "mistral-7b", 7.2e9 },
-	{ "llama-3.1-8b", 8.0e9 }, { "llama-2-13b", 13e9 },   { "qwen2.5-14b", 14.8e9 },
-	{ "gemma-2-27b", 27e9 },   { "qwen2.5-32b", 32.5e9 }, { "llama-3.1-70b", 70.6e9 },
+	{"qwen2.5-0.5b", 0.5e9}, {"llama-3.2-1b", 1.2e9}, {"qwen2.5-1.5b", 1.5e9},
+	{"gemma-2-2b", 2.6e9},	 {"llama-3.2-3b", 3.2e9}, {"mistral-7b", 7.2e9},
+	{"llama-3.1-8b", 8.0e9}, {"llama-2-13b", 13e9},	  {"qwen2.5-14b", 14.8e9},
+	{"gemma-2-27b", 27e9},	 {"qwen2.5-32b", 32.5e9}, {"llama-3.1-70b", 70.6e9},
 };
 
 static const struct {
 	const char *key;
 	double price;
 } gpu_types[] = {
-	{ "a30-24gb", 0.90 }, { "a100-80gb", 1.80 }, { "h100-80gb", 2.90 }, { "h200-141gb", 3.80 },
+	{"a30-24gb", 0.90},
+	{"a100-80gb", 1.80},
+	{"h100-80gb", 2.90},
+	{"h200-141gb", 3.80},
 };
 
 static uint64_t rng_state;
@@ -58,9 +61,9 @@ static unsigned pick(unsigned n)
 
 static void random_workload(mig_plan_workload *w, char *name, size_t len, size_t i)
 {
-	static const unsigned contexts[] = { 2048, 4096, 8192, 16384 };
-	static const mig_plan_dtype dtypes[] = { MIG_PLAN_DTYPE_FP16, MIG_PLAN_DTYPE_BF16,
-						 MIG_PLAN_DTYPE_FP8, MIG_PLAN_DTYPE_INT4 };
+	static const unsigned contexts[] = {2048, 4096, 8192, 16384};
+	static const mig_plan_dtype dtypes[] = {MIG_PLAN_DTYPE_FP16, MIG_PLAN_DTYPE_BF16,
+						MIG_PLAN_DTYPE_FP8, MIG_PLAN_DTYPE_INT4};
 	unsigned m = pick(100) < 70 ? pick(7) : pick(12);
 
 	mig_plan_workload_init(w);
@@ -85,7 +88,7 @@ static mig_plan_input *fleet(size_t n)
 	if (mig_plan_input_new(&in, "synthetic") < 0)
 		return NULL;
 	for (i = 0; i < sizeof(gpu_types) / sizeof(gpu_types[0]); i++) {
-		mig_plan_fleet_entry e = { 0 };
+		mig_plan_fleet_entry e = {0};
 
 		e.gpu = mig_catalog_by_key(gpu_types[i].key);
 		e.count = MIG_PLAN_UNLIMITED;
@@ -176,7 +179,7 @@ static size_t parse_sizes(const char *s, size_t *out, size_t cap)
 
 int main(int argc, char **argv)
 {
-	size_t sizes[16] = { 10, 50, 100, 200, 500, 1000, 3000, 10000 }, count = 8, i;
+	size_t sizes[16] = {10, 50, 100, 200, 500, 1000, 3000, 10000}, count = 8, i;
 	double limit = 10;
 	uint64_t seed = 1;
 	int a;
@@ -203,8 +206,8 @@ int main(int argc, char **argv)
 	       (unsigned long long)seed, limit);
 	printf("baselines as $/hr/GPUs; SAVING = first-fit-decreasing $ / plan $\n\n");
 	printf("%9s %8s %7s %7s %6s %9s %9s %8s %4s %12s %11s %11s %7s\n", "WORKLOADS", "CLASSES",
-	       "TOTAL_S", "SOLVE_S", "GPUS", "$/HR", "LP_BOUND", "GAP", "OPT", "1-PER-MODEL",
-	       "FFD", "UNIFORM", "SAVING");
+	       "TOTAL_S", "SOLVE_S", "GPUS", "$/HR", "LP_BOUND", "GAP", "OPT", "1-PER-MODEL", "FFD",
+	       "UNIFORM", "SAVING");
 	for (i = 0; i < count; i++) {
 		rng_state = seed * 0x9E3779B97F4A7C15ull + sizes[i];
 		if (run(sizes[i], limit) < 0)

@@ -30,6 +30,11 @@ int cmd_destroy(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_devices(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_sim(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_run(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_apply(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_assert(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_export(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_recover(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_emit(int argc, char **argv, struct cli_ctx *ctx);
 
 /* Print the library's last error as "migctl: <message>" (+ "hint: <hint>") on stderr and
  * return the exit code for it. */

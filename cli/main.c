@@ -30,7 +30,12 @@ static const struct cli_cmd commands[] = {
 	{ "create", cmd_create, "create GPU instances (placed so the whole request fits)" },
 	{ "destroy", cmd_destroy, "destroy instances (never busy ones without --force)" },
 	{ "devices", cmd_devices, "list MIG devices with their CUDA_VISIBLE_DEVICES value" },
+	{ "apply", cmd_apply, "make GPUs hold a config, changing as little as possible" },
+	{ "assert", cmd_assert, "exit 0 when GPUs hold a config, else say what differs" },
+	{ "export", cmd_export, "print the GPUs' state as a layout file that apply accepts" },
+	{ "recover", cmd_recover, "finish or roll back an apply that was interrupted" },
 	{ "run", cmd_run, "run a program on a MIG device (CUDA_VISIBLE_DEVICES set for it)" },
+	{ "emit", cmd_emit, "hand a plan to Docker, Compose, Kubernetes or systemd" },
 	{ "sim", cmd_sim, "manage simulated GPUs: init, show, reset, attach, detach, fault" },
 };
 

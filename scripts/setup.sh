@@ -4,6 +4,16 @@
 # the libraries of DESIGN.md. Safe to run again; installs only what is missing.
 set -euo pipefail
 
+# Optional, for tests/e2e/t0930-emit-k8s-schema.sh (skipped without it): npm's kubernetes-models,
+# whose validators are generated from the Kubernetes OpenAPI schema, and js-yaml to read YAML.
+k8s_modules=${MIGCTL_NODE_MODULES:-${XDG_CACHE_HOME:-$HOME/.cache}/migctl/node_modules}
+if command -v npm >/dev/null 2>&1 && [ ! -d "$k8s_modules/kubernetes-models" ]; then
+	mkdir -p "$(dirname "$k8s_modules")"
+	npm install --prefix "$(dirname "$k8s_modules")" --no-audit --no-fund --silent \
+		--fetch-retries=1 --fetch-timeout=30000 kubernetes-models@4.5.1 js-yaml@4.1.0 \
+		>/dev/null 2>&1 || echo "setup: kubernetes-models not installed (its test is skipped)"
+fi
+
 packages=(build-essential gcc clang cmake pkg-config libcmocka-dev libjansson-dev libyaml-dev
 	coinor-libcbc-dev binutils)
 

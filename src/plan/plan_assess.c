@@ -99,14 +99,17 @@ static void note_full(mig_strbuf *sb, const mig_plan_assignment *a, const mig_pl
 	const mig_gi_profile *largest = largest_instance(pb, &type);
 	const char *key = plan->input->fleet[a->fleet_index].gpu->key;
 
-	mig_strbuf_addf(sb, "not servable by MIG: needs %s per replica, more than the largest "
+	mig_strbuf_addf(sb,
+			"not servable by MIG: needs %s per replica, more than the largest "
 			"instance (%s on %s holds %s), and MIG instances cannot be joined; ",
 			mig_plan__gib(need, sizeof(need), a->need.total_mib),
 			largest ? largest->name : "none", pb->types[type].gpu->key,
 			mig_plan__gib(big, sizeof(big), largest ? largest->memory_mib : 0));
 	if (a->tensor_parallel > 1)
-		mig_strbuf_addf(sb, "planned as tensor parallel over %u whole %s GPUs per replica "
-				"with MIG off", a->tensor_parallel, key);
+		mig_strbuf_addf(sb,
+				"planned as tensor parallel over %u whole %s GPUs per replica "
+				"with MIG off",
+				a->tensor_parallel, key);
 	else
 		mig_strbuf_addf(sb, "planned on a whole %s with MIG off", key);
 }
@@ -123,9 +126,11 @@ static void note_mps(mig_strbuf *sb, const mig_plan_assignment *a, const mig_pla
 		for (i = 0; i < pb->types[t].profile_count; i++)
 			if (!smallest || pb->types[t].profiles[i]->memory_mib < smallest)
 				smallest = pb->types[t].profiles[i]->memory_mib;
-	mig_strbuf_addf(sb, "shares a %s with %zu other workload%s through MPS (isolation: "
+	mig_strbuf_addf(sb,
+			"shares a %s with %zu other workload%s through MPS (isolation: "
 			"shareable; needs %s, far less than the smallest instance, %s)",
-			in->profile->name, in->workload_count - 1, in->workload_count > 2 ? "s" : "",
+			in->profile->name, in->workload_count - 1,
+			in->workload_count > 2 ? "s" : "",
 			mig_plan__gib(need, sizeof(need), a->need.total_mib),
 			mig_plan__gib(small, sizeof(small), smallest));
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The three plans a plan is compared with, each with the same fleet (counts and prices):
+ * The three plans a plan is compared with, on the same GPU types at the same prices. They
+ * answer "what would this cost the usual way", so they may use more GPUs than the fleet has;
+ * the report then says so rather than hiding the comparison:
  *  (a) one GPU per model: every replica on whole GPUs of its own, MIG off, as users size
  *      things by hand ("7 GPUs at $21/hr");
  *  (b) first-fit-decreasing MIG packing (plan_ffd.c);
@@ -18,23 +20,46 @@
 #include "error_util.h"
 #include "banned.h"
 
-static void set(mig_plan_baseline *b, uint64_t gpus, int64_t cost, const char *detail)
+/* A baseline's GPUs per type, which finish() turns into its numbers against the fleet. */
+struct usage {
+	uint64_t *gpus;
+	char detail[sizeof(((mig_plan_baseline *)0)->detail)];
+	int done;
+};
+
+static void set(struct usage *u, const char *detail)
 {
+	snprintf(u->detail, sizeof(u->detail), "%s", detail);
+	u->done = 1;
+}
+
+static void finish(mig_plan_baseline *b, const struct usage *u, const struct plan_problem *pb)
+{
+	uint64_t gpus = 0;
+	int64_t cost = 0;
+	int over = 0;
+	size_t t;
+
+	snprintf(b->detail, sizeof(b->detail), "%s", u->detail);
+	if (!u->done)
+		return;
+	for (t = 0; t < pb->type_count; t++) {
+		gpus += u->gpus[t];
+		cost += (int64_t)u->gpus[t] * pb->types[t].price;
+		over |= pb->types[t].limit != MIG_PLAN_UNLIMITED && u->gpus[t] > pb->types[t].limit;
+	}
 	b->feasible = 1;
 	b->gpus = (unsigned)gpus;
 	b->cost_per_hour = (double)cost / PLAN_PRICE_SCALE;
-	snprintf(b->detail, sizeof(b->detail), "%s", detail);
+	snprintf(b->detail, sizeof(b->detail), "%s%s", u->detail,
+		 over ? " (more GPUs than the fleet has)" : "");
 }
 
-/* (a): whole GPUs per replica, the cheapest type that has them left. */
-static int gpu_per_model(mig_plan_baseline *b, const struct plan_problem *pb)
+/* (a): whole GPUs for each replica, MIG off, on the cheapest type that holds it. */
+static int gpu_per_model(struct usage *u, const struct plan_problem *pb)
 {
-	uint64_t *used = calloc(pb->type_count, sizeof(*used)), gpus = 0;
-	int64_t cost = 0;
 	size_t w, t;
 
-	if (!used)
-		return mig_error_oom();
 	for (w = 0; w < pb->in->workload_count; w++) {
 		const mig_plan_workload *wl = &pb->in->workloads[w];
 		size_t best = PLAN_NONE;
@@ -50,7 +75,7 @@ static int gpu_per_model(mig_plan_baseline *b, const struct plan_problem *pb)
 				continue;
 			k = mig_plan__replicas_for(wl, perf.decode_tokens_per_s);
 			n = (uint64_t)k * tp;
-			if (!k || (type->limit != MIG_PLAN_UNLIMITED && used[t] + n > type->limit))
+			if (!k)
 				continue;
 			if (best == PLAN_NONE ||
 			    (int64_t)n * type->price < (int64_t)best_n * pb->types[best].price) {
@@ -59,20 +84,17 @@ static int gpu_per_model(mig_plan_baseline *b, const struct plan_problem *pb)
 			}
 		}
 		if (best == PLAN_NONE) {
-			snprintf(b->detail, sizeof(b->detail), "the fleet has too few GPUs");
-			free(used);
+			snprintf(u->detail, sizeof(u->detail), "'%s' does not fit whole GPUs",
+				 mig_plan__wname(pb->in, w));
 			return 0;
 		}
-		used[best] += best_n;
-		gpus += best_n;
-		cost += (int64_t)best_n * pb->types[best].price;
+		u->gpus[best] += best_n;
 	}
-	free(used);
-	set(b, gpus, cost, "whole GPUs, MIG off");
+	set(u, "whole GPUs, MIG off");
 	return 0;
 }
 
-static int ffd(mig_plan_baseline *b, const struct plan_problem *pb)
+static int ffd(struct usage *u, const struct plan_problem *pb)
 {
 	struct plan_solution s;
 	int rc = mig_plan__solution_init(&s, pb);
@@ -80,10 +102,17 @@ static int ffd(mig_plan_baseline *b, const struct plan_problem *pb)
 	if (rc < 0)
 		return rc;
 	rc = mig_plan__ffd(&s, pb);
-	if (rc == 0)
-		set(b, s.gpus, s.cost, "smallest instance that fits, largest first");
-	else if (rc == MIG_ENOFIT)
-		snprintf(b->detail, sizeof(b->detail), "the fleet has too few GPUs");
+	if (rc == 0) {
+		size_t p, o;
+
+		for (p = 0; p < pb->pattern_count; p++)
+			u->gpus[pb->patterns[p].type] += s.y[p];
+		for (o = 0; o < pb->option_count; o++)
+			u->gpus[pb->kinds[pb->options[o].kind].type] +=
+				(uint64_t)s.z[o] * pb->options[o].count *
+				mig_plan__kind_gpus(pb, pb->options[o].kind);
+		set(u, "smallest instance that fits, largest first");
+	}
 	mig_plan__solution_release(&s);
 	mig_error_clear();
 	return rc == MIG_ENOMEM ? rc : 0;
@@ -138,7 +167,7 @@ static size_t uniform_option(const struct plan_problem *pb, size_t c, size_t t,
 /* GPUs of type t, all with the layout `count`, that serve every unit; 0 when impossible. */
 static uint64_t uniform_gpus(const struct plan_problem *pb, size_t t, const unsigned *count)
 {
-	uint64_t gpus = 0, whole = 0, free_inst[PLAN_MAX_PROFILES] = { 0 };
+	uint64_t gpus = 0, whole = 0, free_inst[PLAN_MAX_PROFILES] = {0};
 	size_t c, i;
 	unsigned u, n;
 
@@ -167,61 +196,90 @@ static uint64_t uniform_gpus(const struct plan_problem *pb, size_t t, const unsi
 	return gpus + whole;
 }
 
-static int uniform(mig_plan_baseline *b, const struct plan_problem *pb)
+static int uniform(struct usage *u, const struct plan_problem *pb)
 {
 	mig_config_file *f;
 	unsigned count[PLAN_MAX_PROFILES];
 	int64_t best_cost = -1;
+	uint64_t best_gpus = 0;
 	size_t c, t;
 	int rc = mig_config_named_all(&f);
 
 	if (rc < 0)
 		return rc;
-	snprintf(b->detail, sizeof(b->detail), "no single named layout serves every workload");
+	snprintf(u->detail, sizeof(u->detail), "no single named layout serves every workload");
 	for (c = 0; c < f->config_count; c++)
 		for (t = 0; t < pb->type_count; t++) {
 			uint64_t gpus;
 			int64_t cost;
-			char detail[sizeof(b->detail)];
+			char detail[sizeof(u->detail)];
 
 			if (!named_counts(pb, t, f, &f->configs[c], count))
 				continue;
 			gpus = uniform_gpus(pb, t, count);
-			if (!gpus || (pb->types[t].limit != MIG_PLAN_UNLIMITED &&
-				      gpus > pb->types[t].limit))
+			if (!gpus)
 				continue;
 			cost = (int64_t)gpus * pb->types[t].price;
-			if (best_cost >= 0 && (cost > best_cost || (cost == best_cost &&
-								    gpus >= b->gpus)))
+			if (best_cost >= 0 &&
+			    (cost > best_cost || (cost == best_cost && gpus >= best_gpus)))
 				continue;
 			snprintf(detail, sizeof(detail), "%s on %s", f->configs[c].name,
 				 pb->types[t].gpu->key);
-			set(b, gpus, cost, detail);
+			memset(u->gpus, 0, pb->type_count * sizeof(*u->gpus));
+			u->gpus[t] = gpus;
+			set(u, detail);
 			best_cost = cost;
+			best_gpus = gpus;
 		}
 	mig_config_file_free(f);
 	mig_error_clear();
 	return 0;
 }
 
+static int (*const baseline_fn[MIG_PLAN_BASELINE__COUNT])(struct usage *,
+							  const struct plan_problem *) = {
+	[MIG_PLAN_BASELINE_GPU_PER_MODEL] = gpu_per_model,
+	[MIG_PLAN_BASELINE_FFD] = ffd,
+	[MIG_PLAN_BASELINE_UNIFORM] = uniform,
+};
+
+static void saving(mig_plan_baseline *b, const mig_plan *plan)
+{
+	if (!b->feasible)
+		return;
+	if (plan->stats.cost_per_hour > 0)
+		b->saving = b->cost_per_hour / plan->stats.cost_per_hour;
+	else
+		b->saving = plan->stats.gpus ? (double)b->gpus / plan->stats.gpus : 1;
+}
+
 int mig_plan__baselines(mig_plan *plan, const struct plan_problem *pb)
 {
-	int rc, k;
+	struct plan_problem open = *pb;
+	struct usage u;
+	size_t t;
+	int rc = 0, k;
 
 	memset(plan->baselines, 0, sizeof(plan->baselines));
-	if ((rc = gpu_per_model(&plan->baselines[MIG_PLAN_BASELINE_GPU_PER_MODEL], pb)) < 0 ||
-	    (rc = ffd(&plan->baselines[MIG_PLAN_BASELINE_FFD], pb)) < 0 ||
-	    (rc = uniform(&plan->baselines[MIG_PLAN_BASELINE_UNIFORM], pb)) < 0)
-		return rc;
-	for (k = 0; k < MIG_PLAN_BASELINE__COUNT; k++) {
-		mig_plan_baseline *b = &plan->baselines[k];
-
-		if (!b->feasible)
-			continue;
-		if (plan->stats.cost_per_hour > 0)
-			b->saving = b->cost_per_hour / plan->stats.cost_per_hour;
-		else
-			b->saving = plan->stats.gpus ? (double)b->gpus / plan->stats.gpus : 1;
+	/* the same types and prices without their counts */
+	open.types = calloc(pb->type_count, sizeof(*open.types));
+	u.gpus = calloc(pb->type_count, sizeof(*u.gpus));
+	if (!open.types || !u.gpus)
+		rc = mig_error_oom();
+	for (t = 0; rc == 0 && t < pb->type_count; t++) {
+		open.types[t] = pb->types[t];
+		open.types[t].limit = MIG_PLAN_UNLIMITED;
 	}
-	return 0;
+	for (k = 0; rc == 0 && k < MIG_PLAN_BASELINE__COUNT; k++) {
+		memset(u.gpus, 0, pb->type_count * sizeof(*u.gpus));
+		u.done = 0;
+		u.detail[0] = '\0';
+		if ((rc = baseline_fn[k](&u, &open)) == 0) {
+			finish(&plan->baselines[k], &u, pb);
+			saving(&plan->baselines[k], plan);
+		}
+	}
+	free(open.types);
+	free(u.gpus);
+	return rc;
 }

@@ -12,16 +12,15 @@
 #include "plan_yaml.h"
 #include "banned.h"
 
-static const char *const section_keys[] = { "gpus", "measurements", NULL };
-static const char *const gpu_keys[] = { "gpu", "bandwidth", "fp16_tflops", "decode_efficiency",
-					"prefill_efficiency", NULL };
-static const char *const measurement_keys[] = { "workload", "gpu", "profile",
-						"decode_tokens_per_s", "prefill_tokens_per_s",
-						NULL };
+static const char *const section_keys[] = {"gpus", "measurements", NULL};
+static const char *const gpu_keys[] = {
+	"gpu", "bandwidth", "fp16_tflops", "decode_efficiency", "prefill_efficiency", NULL};
+static const char *const measurement_keys[] = {
+	"workload", "gpu", "profile", "decode_tokens_per_s", "prefill_tokens_per_s", NULL};
 
 static int calib_gpu(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *map)
 {
-	mig_plan_gpu_calibration c = { 0 };
+	mig_plan_gpu_calibration c = {0};
 	yaml_node_t *n;
 	int rc = mig_plan__yaml_check_keys(y, map, "a GPU calibration", gpu_keys);
 
@@ -71,7 +70,7 @@ static int measurement_profile(struct plan_yaml *y, yaml_node_t *n, mig_plan_mea
 
 static int measurement(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *map)
 {
-	mig_plan_measurement m = { 0 };
+	mig_plan_measurement m = {0};
 	yaml_node_t *n, *wn, *pn;
 	int rc = mig_plan__yaml_check_keys(y, map, "a measurement", measurement_keys);
 
@@ -108,8 +107,7 @@ static int each(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *list,
 	yaml_node_item_t *it;
 	int rc = mig_plan__yaml_expect(y, list, YAML_SEQUENCE_NODE);
 
-	for (it = list->data.sequence.items.start; !rc && it < list->data.sequence.items.top;
-	     it++)
+	for (it = list->data.sequence.items.start; !rc && it < list->data.sequence.items.top; it++)
 		rc = fn(in, y, mig_plan__yaml_node(y, *it));
 	return rc;
 }

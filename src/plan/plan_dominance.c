@@ -102,3 +102,59 @@ int mig_plan__mark_dominated(struct plan_problem *pb)
 	free(rep);
 	return 0;
 }
+
+/* Whether profile i of type t serves some option that is not dominated. */
+static int profile_used(const struct plan_problem *pb, size_t t, size_t i)
+{
+	size_t o;
+
+	for (o = 0; o < pb->option_count; o++)
+		if (!pb->dominated[o] && pb->options[o].kind == pb->types[t].kind_first + i)
+			return 1;
+	return 0;
+}
+
+/* a <= b on the used profiles (and a != b there, or a comes later: keep one of equals). */
+static int pattern_below(const struct plan_problem *pb, size_t a, size_t b, const int *used)
+{
+	const struct plan_type *t = &pb->types[pb->patterns[a].type];
+	size_t i;
+	int equal = 1;
+
+	for (i = 0; i < t->profile_count; i++) {
+		if (!used[i])
+			continue;
+		if (pb->patterns[a].count[i] > pb->patterns[b].count[i])
+			return 0;
+		equal &= pb->patterns[a].count[i] == pb->patterns[b].count[i];
+	}
+	return !equal || a > b;
+}
+
+/*
+ * Patterns the price phase needs: seen only through the profiles that non-dominated options
+ * use, a pattern another one covers adds nothing (the same GPU, no more instances).
+ */
+int mig_plan__mark_needed_patterns(struct plan_problem *pb)
+{
+	int used[PLAN_MAX_PROFILES];
+	size_t t, i, a, b;
+
+	pb->pattern_needed = calloc(pb->pattern_count + 1, 1);
+	if (!pb->pattern_needed)
+		return mig_error_oom();
+	for (t = 0; t < pb->type_count; t++) {
+		const struct plan_type *type = &pb->types[t];
+		size_t end = type->pattern_first + type->pattern_count;
+
+		for (i = 0; i < type->profile_count; i++)
+			used[i] = profile_used(pb, t, i);
+		for (a = type->pattern_first; a < end; a++) {
+			pb->pattern_needed[a] = 1;
+			for (b = type->pattern_first; b < end && pb->pattern_needed[a]; b++)
+				if (a != b && pattern_below(pb, a, b, used))
+					pb->pattern_needed[a] = 0;
+		}
+	}
+	return 0;
+}

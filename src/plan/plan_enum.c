@@ -19,12 +19,12 @@
 /* Beyond these the search would be slow; "cbc" is the answer there. */
 #define ENUM_MAX_COMBOS 2e6
 #define ENUM_MAX_STATES 1000000.0
-#define ENUM_INF 0x7fffffff
+#define ENUM_INF	0x7fffffff
 
 struct memo_entry {
-	int gpus;      /* -1: not computed; ENUM_INF: impossible */
+	int gpus; /* -1: not computed; ENUM_INF: impossible */
 	int instances;
-	int pattern;   /* the first pattern of the best cover */
+	int pattern; /* the first pattern of the best cover */
 };
 
 struct type_memo {
@@ -35,13 +35,13 @@ struct type_memo {
 
 struct search {
 	const struct plan_problem *pb;
-	struct type_memo *memo;	 /* per type */
-	unsigned *demand;	 /* per kind: instances asked for */
-	uint64_t *whole;	 /* per type: whole GPUs asked for */
-	unsigned *z;		 /* current option counts */
+	struct type_memo *memo; /* per type */
+	unsigned *demand;	/* per kind: instances asked for */
+	uint64_t *whole;	/* per type: whole GPUs asked for */
+	unsigned *z;		/* current option counts */
 	struct plan_solution *best;
 	int have_best;
-	int failed;		 /* an allocation failed */
+	int failed; /* an allocation failed */
 };
 
 static size_t encode(const struct type_memo *m, const unsigned *d, size_t n)
@@ -70,7 +70,8 @@ static void try_pattern(struct search *s, size_t t, unsigned *d, size_t p, struc
 	if (!sub || sub->gpus == ENUM_INF)
 		return;
 	if (sub->gpus + 1 < best->gpus ||
-	    (sub->gpus + 1 == best->gpus && sub->instances + (int)pat->instances < best->instances)) {
+	    (sub->gpus + 1 == best->gpus &&
+	     sub->instances + (int)pat->instances < best->instances)) {
 		best->gpus = sub->gpus + 1;
 		best->instances = sub->instances + (int)pat->instances;
 		best->pattern = (int)p;
@@ -81,7 +82,7 @@ static struct memo_entry *cover(struct search *s, size_t t, unsigned *d)
 {
 	const struct plan_type *type = &s->pb->types[t];
 	struct memo_entry *e = &s->memo[t].e[encode(&s->memo[t], d, type->profile_count)];
-	struct memo_entry best = { ENUM_INF, ENUM_INF, -1 };
+	struct memo_entry best = {ENUM_INF, ENUM_INF, -1};
 	size_t first, p;
 
 	if (e->gpus >= 0)
@@ -208,7 +209,8 @@ static void take_option(struct search *s, size_t o, int sign)
 
 	s->z[o] = (unsigned)((int)s->z[o] + sign);
 	if (k->profile >= 0)
-		s->demand[opt->kind] = (unsigned)((int)s->demand[opt->kind] + sign * (int)opt->count);
+		s->demand[opt->kind] =
+			(unsigned)((int)s->demand[opt->kind] + sign * (int)opt->count);
 	else
 		s->whole[k->type] += (uint64_t)((int64_t)sign * opt->count * k->tp);
 }
@@ -298,8 +300,9 @@ static int solve_enum(struct plan_solution *out, const struct plan_problem *pb,
 		return MIG_ENOFIT;
 	out->optimal = 1;
 	out->best_bound = (double)out->cost;
-	return mig_plan__solution_evaluate(out, pb) == 0 ? 0 : mig_error_set(MIG_ERROR,
-									     "enum: bad solution");
+	return mig_plan__solution_evaluate(out, pb) == 0
+		       ? 0
+		       : mig_error_set(MIG_ERROR, "enum: bad solution");
 }
 
 const struct plan_solver plan_solver_enum = {

@@ -219,10 +219,9 @@ static size_t gpus_needed(const struct plan_problem *pb, const struct plan_solut
 	return n;
 }
 
-int mig_plan__expand(mig_plan *plan, const struct plan_problem *pb,
-		     const struct plan_solution *sol)
+int mig_plan__expand(mig_plan *plan, const struct plan_problem *pb, const struct plan_solution *sol)
 {
-	struct expand x = { plan, pb, sol, NULL, NULL };
+	struct expand x = {plan, pb, sol, NULL, NULL};
 	size_t k;
 	int rc;
 

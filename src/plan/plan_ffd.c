@@ -18,10 +18,10 @@
 #include "banned.h"
 
 struct fsm {
-	size_t count;			     /* states */
-	unsigned (*vec)[PLAN_MAX_PROFILES];  /* each state's multiset */
-	int (*next)[PLAN_MAX_PROFILES];	     /* state after one more of profile i, or -1 */
-	size_t *pattern;		     /* a pattern holding the state, fewest instances */
+	size_t count;			    /* states */
+	unsigned (*vec)[PLAN_MAX_PROFILES]; /* each state's multiset */
+	int (*next)[PLAN_MAX_PROFILES];	    /* state after one more of profile i, or -1 */
+	size_t *pattern;		    /* a pattern holding the state, fewest instances */
 	size_t profiles;
 };
 
@@ -32,11 +32,11 @@ struct open_gpu {
 
 struct ffd {
 	const struct plan_problem *pb;
-	struct fsm *fsm;	   /* per type */
+	struct fsm *fsm; /* per type */
 	struct open_gpu *gpus;
 	size_t gpu_count, gpu_cap;
-	size_t *first_open;	   /* per type: no GPU before it can take anything */
-	uint64_t *used;		   /* per type: GPUs (open and whole) */
+	size_t *first_open; /* per type: no GPU before it can take anything */
+	uint64_t *used;	    /* per type: GPUs (open and whole) */
 };
 
 static int dominated(const struct plan_problem *pb, size_t t, const unsigned *v, size_t *best)
@@ -89,7 +89,7 @@ static int fsm_push(struct fsm *f, const unsigned *v, size_t pattern)
 /* Breadth first from the empty multiset: every multiset a pattern holds, with its moves. */
 static int fsm_build(struct fsm *f, const struct plan_problem *pb, size_t t)
 {
-	unsigned v[PLAN_MAX_PROFILES] = { 0 };
+	unsigned v[PLAN_MAX_PROFILES] = {0};
 	size_t s, i, best = 0;
 	int rc, n;
 

@@ -33,13 +33,21 @@ enum plan_ilp_phase {
 
 struct plan_ilp_spec {
 	enum plan_ilp_phase phase;
-	int relax;	   /* 1: the LP relaxation (continuous columns) */
-	int64_t price_cap; /* TIEBREAK: the price may not exceed this */
-	double gpu_weight; /* TIEBREAK: W, more than any leftover a plan no dearer can have */
+	int relax;	     /* 1: the LP relaxation (continuous columns) */
+	int64_t price_cap;   /* TIEBREAK: the price may not exceed this */
+	double gpu_weight;   /* TIEBREAK: W, more than any leftover a plan no dearer can have */
+	const double *fix_z; /* per option: a value to fix z at, NaN to leave it free; or NULL */
 };
 
 /* A CBC model (silent); NULL with the error recorded. */
 Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_ilp_spec *spec);
+
+/*
+ * A plan rounded from the LP relaxation's column values x (plan_ilp_round.c).
+ * @return 0 when it is a valid plan; MIG_ENOFIT (a fleet limit), or another error
+ */
+int mig_plan__ilp_round(struct plan_solution *out, const struct plan_problem *pb, const double *x,
+			double seconds);
 
 /* Column of G[t]. */
 size_t mig_plan__ilp_gpu_column(const struct plan_problem *pb, size_t t);

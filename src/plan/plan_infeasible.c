@@ -14,11 +14,11 @@
 #include "banned.h"
 
 /* The fewest GPUs of type t that make the problem feasible, or -1. */
-static int64_t fewest_of(const struct plan_problem *pb, const struct plan_solver *solver,
-			 size_t t, double deadline)
+static int64_t fewest_of(const struct plan_problem *pb, const struct plan_solver *solver, size_t t,
+			 double deadline)
 {
 	struct plan_problem relaxed = *pb;
-	struct plan_solve_ctx ctx = { deadline, NULL, PLAN_OBJ_PRICE };
+	struct plan_solve_ctx ctx = {deadline, NULL, PLAN_OBJ_PRICE};
 	struct plan_solution sol;
 	int64_t n = -1;
 	size_t i;
@@ -73,7 +73,7 @@ int mig_plan__explain_infeasible(const struct plan_problem *pb, const struct pla
 			       "plan GPUs to buy");
 	} else {
 		mig_error_set(MIG_ENOFIT, "the fleet is too small, and no single GPU type added "
-			      "makes the workloads fit");
+					  "makes the workloads fit");
 		mig_error_hint("raise the counts of several types, or give one 'count: unlimited'");
 	}
 	mig_strbuf_release(&sb);

@@ -11,18 +11,36 @@
 #include "plan_yaml.h"
 #include "banned.h"
 
-static const char *const top_keys[] = { "fleet", "workloads", "defaults", "model",
-					"calibration", NULL };
-static const char *const fleet_keys[] = { "gpu", "count", "price_per_hour", "name",
-					  "gpus_per_node", NULL };
-static const char *const workload_keys[] = {
-	"name", "params", "dtype", "weights", "memory", "context", "batch", "kv_cache",
-	"kv_bytes_per_token", "layers", "hidden", "heads", "kv_heads", "kv_dtype", "replicas",
-	"max_replicas", "throughput", "isolation", NULL
-};
-static const char *const model_keys[] = { "overhead", "overhead_fraction", "decode_efficiency",
-					  "prefill_efficiency", "mps_fraction",
-					  "max_tensor_parallel", NULL };
+static const char *const top_keys[] = {"fleet", "workloads",   "defaults",
+				       "model", "calibration", NULL};
+static const char *const fleet_keys[] = {"gpu",	 "count",	  "price_per_hour",
+					 "name", "gpus_per_node", NULL};
+static const char *const workload_keys[] = {"name",
+					    "params",
+					    "dtype",
+					    "weights",
+					    "memory",
+					    "context",
+					    "batch",
+					    "kv_cache",
+					    "kv_bytes_per_token",
+					    "layers",
+					    "hidden",
+					    "heads",
+					    "kv_heads",
+					    "kv_dtype",
+					    "replicas",
+					    "max_replicas",
+					    "throughput",
+					    "isolation",
+					    NULL};
+static const char *const model_keys[] = {"overhead",
+					 "overhead_fraction",
+					 "decode_efficiency",
+					 "prefill_efficiency",
+					 "mps_fraction",
+					 "max_tensor_parallel",
+					 NULL};
 
 static int fleet_count(struct plan_yaml *y, yaml_node_t *n, unsigned *out)
 {
@@ -35,7 +53,7 @@ static int fleet_count(struct plan_yaml *y, yaml_node_t *n, unsigned *out)
 
 static int fleet_entry(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *map)
 {
-	mig_plan_fleet_entry e = { 0 };
+	mig_plan_fleet_entry e = {0};
 	yaml_node_t *n;
 	int rc = mig_plan__yaml_check_keys(y, map, "a fleet entry", fleet_keys);
 
@@ -48,6 +66,8 @@ static int fleet_entry(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *map
 		return mig_plan__yaml_error(y, map, "fleet entry without 'gpu'");
 	if ((rc = mig_plan__yaml_gpu(y, n, &e.gpu)) < 0)
 		return rc;
+	/* nodes and messages use the name the user wrote ("h100-80gb"), not the catalog key */
+	e.name = mig_plan__yaml_text(n);
 	if ((n = mig_plan__yaml_get(y, map, "count")) && (rc = fleet_count(y, n, &e.count)) < 0)
 		return rc;
 	if ((n = mig_plan__yaml_get(y, map, "price_per_hour")) &&
@@ -77,8 +97,8 @@ static int isolation(struct plan_yaml *y, yaml_node_t *n, mig_plan_isolation *ou
 	else if (mig_strcaseeq(s, "shareable"))
 		*out = MIG_PLAN_ISOLATION_SHAREABLE;
 	else
-		return mig_plan__yaml_error(y, n,
-					    "unknown isolation '%s' (required or shareable)", s);
+		return mig_plan__yaml_error(y, n, "unknown isolation '%s' (required or shareable)",
+					    s);
 	return 0;
 }
 
@@ -245,7 +265,7 @@ static int each_item(mig_plan_input *in, struct plan_yaml *y, yaml_node_t *list,
 
 static int document(mig_plan_input *in, struct plan_yaml *y, int calibration_only)
 {
-	static const char *const calib_keys[] = { "calibration", NULL };
+	static const char *const calib_keys[] = {"calibration", NULL};
 	mig_plan_workload defaults;
 	yaml_node_t *root = mig_plan__yaml_root(y), *n;
 	int rc;
@@ -276,8 +296,8 @@ static int document(mig_plan_input *in, struct plan_yaml *y, int calibration_onl
 	return 0;
 }
 
-int mig_plan__input_apply_yaml(mig_plan_input *in, const char *text, size_t len,
-			       const char *name, int calibration_only)
+int mig_plan__input_apply_yaml(mig_plan_input *in, const char *text, size_t len, const char *name,
+			       int calibration_only)
 {
 	struct plan_yaml y;
 	int rc = mig_plan__yaml_load(&y, text, len, name);

@@ -12,7 +12,7 @@
 static const char *const dtype_names[MIG_PLAN_DTYPE__COUNT] = {
 	"fp32", "fp16", "bf16", "fp8", "int8", "int4",
 };
-static const double dtype_bytes[MIG_PLAN_DTYPE__COUNT] = { 4, 2, 2, 1, 1, 0.5 };
+static const double dtype_bytes[MIG_PLAN_DTYPE__COUNT] = {4, 2, 2, 1, 1, 0.5};
 
 const char *mig_plan_dtype_name(mig_plan_dtype t)
 {
@@ -119,8 +119,7 @@ static int check_workload(const mig_plan_input *in, const mig_plan_workload *w)
 		return mig_error_set(MIG_EINVALID, "workload without a name");
 	for (i = 0; i < in->workload_count; i++)
 		if (strcmp(in->workloads[i].name, w->name) == 0)
-			return mig_error_set(MIG_EINVALID, "duplicate workload name '%s'",
-					     w->name);
+			return mig_error_set(MIG_EINVALID, "duplicate workload name '%s'", w->name);
 	if (!(w->params >= 0) || !isfinite(w->params))
 		return mig_error_set(MIG_EINVALID, "workload '%s': negative parameters", w->name);
 	if (!(w->throughput >= 0) || !isfinite(w->throughput))
@@ -134,10 +133,8 @@ static int check_workload(const mig_plan_input *in, const mig_plan_workload *w)
 				     w->name);
 	if ((unsigned)w->dtype >= MIG_PLAN_DTYPE__COUNT ||
 	    (unsigned)w->isolation >= MIG_PLAN_ISOLATION__COUNT)
-		return mig_error_set(MIG_EINVALID, "workload '%s': bad type or isolation",
-				     w->name);
-	if (w->params == 0 && w->weights_bytes == MIG_PLAN_AUTO &&
-	    w->memory_bytes == MIG_PLAN_AUTO)
+		return mig_error_set(MIG_EINVALID, "workload '%s': bad type or isolation", w->name);
+	if (w->params == 0 && w->weights_bytes == MIG_PLAN_AUTO && w->memory_bytes == MIG_PLAN_AUTO)
 		return mig_error_set(MIG_EINVALID,
 				     "workload '%s': give its size: params, weights or memory",
 				     w->name);

@@ -31,32 +31,32 @@
 #define PLAN_PRICE_SCALE 10000.0
 /* Most profiles of one GPU the planner uses (RTX PRO 6000 has 11 with every variant). */
 #define PLAN_MAX_PROFILES 16
-#define PLAN_NONE ((size_t)-1)
+#define PLAN_NONE	  ((size_t)-1)
 /* Most instances one unit may ask for: far beyond any GPU, to keep products in range. */
 #define PLAN_MAX_COUNT 4096u
 
 struct plan_type {
 	const mig_plan_fleet_entry *entry;
 	const mig_gpu *gpu;
-	int64_t price;		/* price units per GPU-hour */
-	unsigned limit;		/* MIG_PLAN_UNLIMITED or the GPUs available */
-	size_t profile_count;	/* profiles the layouts may use */
+	int64_t price;	      /* price units per GPU-hour */
+	unsigned limit;	      /* MIG_PLAN_UNLIMITED or the GPUs available */
+	size_t profile_count; /* profiles the layouts may use */
 	const mig_gi_profile *profiles[PLAN_MAX_PROFILES];
-	size_t kind_first;	/* the kind of profiles[i] is kind_first + i */
+	size_t kind_first; /* the kind of profiles[i] is kind_first + i */
 	size_t pattern_first, pattern_count;
 };
 
 struct plan_pattern {
 	size_t type;
-	const mig_layout *layout;	 /* a representative, with placements */
+	const mig_layout *layout;	   /* a representative, with placements */
 	unsigned count[PLAN_MAX_PROFILES]; /* instances per profile of the type */
 	unsigned instances;
 };
 
 struct plan_kind {
 	size_t type;
-	int profile;	/* index into the type's profiles; -1: whole GPUs */
-	unsigned tp;	/* whole GPUs per instance when profile is -1, else 0 */
+	int profile; /* index into the type's profiles; -1: whole GPUs */
+	unsigned tp; /* whole GPUs per instance when profile is -1, else 0 */
 };
 
 struct plan_option {
@@ -65,23 +65,23 @@ struct plan_option {
 };
 
 struct plan_unit {
-	size_t workload;     /* the workload, or PLAN_NONE for an MPS group */
-	size_t group;	     /* the MPS group, or PLAN_NONE */
-	unsigned mib;	     /* memory one instance must hold */
-	size_t cls;	     /* its class */
+	size_t workload; /* the workload, or PLAN_NONE for an MPS group */
+	size_t group;	 /* the MPS group, or PLAN_NONE */
+	unsigned mib;	 /* memory one instance must hold */
+	size_t cls;	 /* its class */
 };
 
 /* Replicas of small shareable workloads that share one instance through MPS. */
 struct plan_group {
 	size_t member_first, member_count; /* into the problem's group_members (workloads) */
 	unsigned mib;
-	double bytes_per_s;		   /* bandwidth the members' targets take */
+	double bytes_per_s; /* bandwidth the members' targets take */
 };
 
 struct plan_class {
-	unsigned mult;			/* units in the class */
-	size_t opt_first, opt_count;	/* into the problem's options */
-	size_t unit_first;		/* into the problem's class_units */
+	unsigned mult;		     /* units in the class */
+	size_t opt_first, opt_count; /* into the problem's options */
+	size_t unit_first;	     /* into the problem's class_units */
 };
 
 struct plan_problem {
@@ -99,36 +99,37 @@ struct plan_problem {
 	struct plan_class *classes;
 	size_t unit_count;
 	struct plan_unit *units;
-	size_t *class_units;	    /* unit indices, grouped by class */
+	size_t *class_units; /* unit indices, grouped by class */
 	size_t group_count;
 	struct plan_group *groups;
-	size_t *group_members;	    /* workload indices */
-	mig_plan_need *needs;	    /* per workload */
-	unsigned char *dominated;   /* per option: never lowers the price (plan_dominance.c) */
-	mig_layout_list **layouts;  /* per type (shared between types of one GPU) */
+	size_t *group_members;	       /* workload indices */
+	mig_plan_need *needs;	       /* per workload */
+	unsigned char *dominated;      /* per option: never lowers the price (plan_dominance.c) */
+	unsigned char *pattern_needed; /* per pattern: the price phase may use it */
+	mig_layout_list **layouts;     /* per type (shared between types of one GPU) */
 };
 
 struct plan_solution {
-	unsigned *y;	      /* GPUs per pattern */
-	unsigned *z;	      /* units per option */
-	int64_t cost;	      /* price units */
+	unsigned *y;  /* GPUs per pattern */
+	unsigned *z;  /* units per option */
+	int64_t cost; /* price units */
 	unsigned gpus;
 	unsigned free_instances; /* instances no workload uses (reported) */
-	unsigned leftover;    /* memory + compute slices given to no workload (the objective) */
-	double lp_bound;      /* price units; NAN when not computed */
-	double best_bound;    /* price units */
+	unsigned leftover;	 /* memory + compute slices given to no workload (the objective) */
+	double lp_bound;	 /* price units; NAN when not computed */
+	double best_bound;	 /* price units */
 	int optimal;
 };
 
 /* What a solve minimises. */
 enum plan_objective {
-	PLAN_OBJ_LEX,	   /* price, then GPUs, then leftover slices */
-	PLAN_OBJ_PRICE,	   /* price alone (the first phase of cbc) */
+	PLAN_OBJ_LEX,	/* price, then GPUs, then leftover slices */
+	PLAN_OBJ_PRICE, /* price alone (the first phase of cbc) */
 };
 
 struct plan_solve_ctx {
-	double deadline;		    /* plan__now() value to stop at */
-	const struct plan_solution *start;  /* a feasible solution to start from, or NULL */
+	double deadline;		   /* plan__now() value to stop at */
+	const struct plan_solution *start; /* a feasible solution to start from, or NULL */
 	enum plan_objective objective;
 };
 
@@ -151,8 +152,8 @@ extern const struct plan_solver plan_solver_cbc;
 extern const struct plan_solver plan_solver_enum;
 
 /* --- plan_input.c / plan_yaml.c --- */
-int mig_plan__input_apply_yaml(mig_plan_input *in, const char *text, size_t len,
-			       const char *name, int calibration_only);
+int mig_plan__input_apply_yaml(mig_plan_input *in, const char *text, size_t len, const char *name,
+			       int calibration_only);
 
 /* --- plan_model.c --- */
 /* An instance's share of the GPU's memory bandwidth: its memory slices over the GPU's. */
@@ -182,8 +183,8 @@ int mig_plan__unit_options(struct plan_problem *pb, size_t workload, size_t grou
 			   struct plan_option *out, size_t cap, size_t *count);
 /* Explain why a workload has no option (memory, or a throughput no replica count reaches). */
 int mig_plan__no_option_error(struct plan_problem *pb, size_t w);
-int mig_plan__model_perf_kind(mig_plan_perf *out, const struct plan_problem *pb,
-			      size_t workload, size_t kind);
+int mig_plan__model_perf_kind(mig_plan_perf *out, const struct plan_problem *pb, size_t workload,
+			      size_t kind);
 /* Instances that meet a workload's replicas and throughput target; 0: beyond max_replicas. */
 unsigned mig_plan__replicas_for(const mig_plan_workload *w, double per_instance);
 /* Whole GPUs one replica needs with MIG off (tensor parallel); 0: more than allowed. */
@@ -196,6 +197,7 @@ int mig_plan__add_whole_kind(struct plan_problem *pb, size_t type, unsigned tp, 
 
 /* --- plan_dominance.c --- */
 int mig_plan__mark_dominated(struct plan_problem *pb);
+int mig_plan__mark_needed_patterns(struct plan_problem *pb);
 
 /* --- plan_mps.c --- */
 int mig_plan__mps_group(struct plan_problem *pb, int *eligible);
@@ -227,9 +229,14 @@ int mig_plan__expand(mig_plan *plan, const struct plan_problem *pb,
 /* --- plan_assess.c: serving, throughput, headroom and notes of every workload --- */
 int mig_plan__assess(mig_plan *plan, const struct plan_problem *pb);
 
+/* --- plan_explain.c --- */
+struct mig_strbuf;
+/* Lines saying, per GPU type, how many GPUs the instances' sizes alone require. */
+int mig_plan__explain_bound(struct mig_strbuf *sb, const mig_plan *plan);
+
 /* --- plan_infeasible.c --- */
-int mig_plan__explain_infeasible(const struct plan_problem *pb,
-				 const struct plan_solver *solver, double deadline);
+int mig_plan__explain_infeasible(const struct plan_problem *pb, const struct plan_solver *solver,
+				 double deadline);
 
 /* --- plan_text.c: shared formatting --- */
 /* "19.5 GiB" from MiB. */

@@ -70,12 +70,12 @@ static json_t *instances(const mig_plan *p, const mig_plan_gpu *g)
 	for (i = 0; a && i < g->layout.count; i++) {
 		const mig_plan_instance *in = &g->instances[i];
 
-		json_array_append_new(
-			a, json_pack("{s:s, s:i, s:i, s:i, s:i, s:o}", "profile", in->profile->name,
-				     "profile_id", (int)in->profile->id, "start", in->start,
-				     "memory_mib", (int)in->profile->memory_mib, "used_mib",
-				     (int)in->used_mib, "workloads",
-				     names(p, in->workloads, in->workload_count)));
+		json_array_append_new(a, json_pack("{s:s, s:i, s:i, s:i, s:i, s:o}", "profile",
+						   in->profile->name, "profile_id",
+						   (int)in->profile->id, "start", in->start,
+						   "memory_mib", (int)in->profile->memory_mib,
+						   "used_mib", (int)in->used_mib, "workloads",
+						   names(p, in->workloads, in->workload_count)));
 	}
 	return a;
 }
@@ -97,8 +97,9 @@ static json_t *gpus(const mig_plan *p)
 		if (o && g->mig_enabled)
 			json_object_set_new(o, "instances", instances(p, g));
 		else if (o)
-			json_object_set_new(o, "workload",
-					    json_string(mig_plan__wname(p->input, g->full_workload)));
+			json_object_set_new(
+				o, "workload",
+				json_string(mig_plan__wname(p->input, g->full_workload)));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -140,17 +141,16 @@ static json_t *workload(const mig_plan *p, size_t w)
 	const mig_plan_assignment *a = &p->workloads[w];
 	const mig_plan_workload *wl = &p->input->workloads[w];
 
-	return json_pack("{s:s, s:s, s:o, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-			 "name", wl->name, "serving", mig_plan_serving_name(a->serving), "need",
-			 need(&a->need), "gpu", p->input->fleet[a->fleet_index].gpu->key, "profile",
-			 a->profile ? json_string(a->profile->name) : json_null(),
-			 "tensor_parallel", (int)a->tensor_parallel, "replicas", replicas(p, a),
-			 "decode_tokens_per_s", num(a->perf.decode_tokens_per_s),
-			 "prefill_tokens_per_s", num(a->perf.prefill_tokens_per_s),
-			 "throughput_target", num(wl->throughput), "memory_headroom",
-			 num(a->memory_headroom), "throughput_headroom",
-			 num(a->throughput_headroom), "note",
-			 a->note ? json_string(a->note) : json_null());
+	return json_pack(
+		"{s:s, s:s, s:o, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name",
+		wl->name, "serving", mig_plan_serving_name(a->serving), "need", need(&a->need),
+		"gpu", p->input->fleet[a->fleet_index].gpu->key, "profile",
+		a->profile ? json_string(a->profile->name) : json_null(), "tensor_parallel",
+		(int)a->tensor_parallel, "replicas", replicas(p, a), "decode_tokens_per_s",
+		num(a->perf.decode_tokens_per_s), "prefill_tokens_per_s",
+		num(a->perf.prefill_tokens_per_s), "throughput_target", num(wl->throughput),
+		"memory_headroom", num(a->memory_headroom), "throughput_headroom",
+		num(a->throughput_headroom), "note", a->note ? json_string(a->note) : json_null());
 }
 
 static json_t *workloads(const mig_plan *p)
@@ -172,10 +172,10 @@ static json_t *baselines(const mig_plan *p)
 		const mig_plan_baseline *b = &p->baselines[k];
 
 		json_array_append_new(a, json_pack("{s:s, s:b, s:i, s:o, s:o, s:s}", "name",
-						   mig_plan_baseline_name(k), "feasible", b->feasible,
-						   "gpus", (int)b->gpus, "cost_per_hour",
-						   num(b->cost_per_hour), "saving", num(b->saving),
-						   "detail", b->detail));
+						   mig_plan_baseline_name(k), "feasible",
+						   b->feasible, "gpus", (int)b->gpus,
+						   "cost_per_hour", num(b->cost_per_hour), "saving",
+						   num(b->saving), "detail", b->detail));
 	}
 	return a;
 }
@@ -189,7 +189,7 @@ int mig_plan_to_json(char **out, const mig_plan *plan)
 
 	if (!o)
 		return mig_error_oom();
-	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 	json_decref(o);
 	if (!text)
 		return mig_error_oom();

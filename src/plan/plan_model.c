@@ -21,7 +21,7 @@
  * (Llama-2 7B: 32 x 4096, 13B: 40 x 5120), with one KV head per attention head. Models with
  * grouped-query attention need less; give `layers`, `hidden` and `kv_heads` for them.
  */
-#define SHAPE_HIDDEN_PER_LAYER 128.0
+#define SHAPE_HIDDEN_PER_LAYER	 128.0
 #define SHAPE_PARAMS_PER_HIDDEN2 12.0
 
 static double weights_of(const mig_plan_workload *w)
@@ -39,7 +39,9 @@ static double params_of(const mig_plan_workload *w, double weights)
 		return w->params;
 	if (weights > 0)
 		return weights / mig_plan_dtype_bytes(w->dtype);
-	return (double)w->memory_bytes / mig_plan_dtype_bytes(w->dtype);
+	if (w->memory_bytes != MIG_PLAN_AUTO)
+		return (double)w->memory_bytes / mig_plan_dtype_bytes(w->dtype);
+	return 0;
 }
 
 static mig_plan_dtype kv_dtype(const mig_plan_workload *w)
@@ -191,13 +193,14 @@ int mig_plan_model_perf(mig_plan_perf *out, const mig_plan_input *in, const mig_
 		return rc;
 	memset(&r, 0, sizeof(r));
 	gpu_peaks(&pk, in, gpu);
-	r.bandwidth_gbs = pk.bandwidth_gbs * (profile ? mig_plan__bandwidth_share(gpu, profile) : tp);
+	r.bandwidth_gbs =
+		pk.bandwidth_gbs * (profile ? mig_plan__bandwidth_share(gpu, profile) : tp);
 	r.tflops = pk.tflops * (profile ? sm_share(gpu, profile) : tp);
 	/* prefill and the compute ceiling of decode: about 2 FLOPs per parameter per token */
 	compute = r.tflops * 1e12 * pk.prefill_eff / (2.0 * need.params);
 	r.prefill_tokens_per_s = compute;
-	r.decode_tokens_per_s = r.bandwidth_gbs * 1e9 * pk.decode_eff /
-				mig_plan__bytes_per_token(&need, w);
+	r.decode_tokens_per_s =
+		r.bandwidth_gbs * 1e9 * pk.decode_eff / mig_plan__bytes_per_token(&need, w);
 	if (r.decode_tokens_per_s > compute)
 		r.decode_tokens_per_s = compute;
 	m = measured(in, w, gpu, profile);

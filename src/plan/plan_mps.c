@@ -84,8 +84,7 @@ static int bin_takes(const struct bin *bins, size_t b, const struct item *items,
 }
 
 /* First-fit decreasing; items get their bin, bins their totals. Returns the number of bins. */
-static size_t pack(struct item *items, size_t n, struct bin *bins, unsigned cap_mib,
-		   double cap_bps)
+static size_t pack(struct item *items, size_t n, struct bin *bins, unsigned cap_mib, double cap_bps)
 {
 	size_t i, b, nb = 0;
 
@@ -135,8 +134,8 @@ static int eligible_workload(const struct plan_problem *pb, size_t w, unsigned c
 	const mig_plan_workload *wl = &pb->in->workloads[w];
 	double f = pb->in->model.mps_fraction;
 
-	return wl->isolation == MIG_PLAN_ISOLATION_SHAREABLE && pb->needs[w].total_mib <= f * cap_mib &&
-	       demand(pb, w) <= f * cap_bps;
+	return wl->isolation == MIG_PLAN_ISOLATION_SHAREABLE &&
+	       pb->needs[w].total_mib <= f * cap_mib && demand(pb, w) <= f * cap_bps;
 }
 
 int mig_plan__mps_group(struct plan_problem *pb, int *eligible)

@@ -70,8 +70,7 @@ static size_t whole_gpu_kind(struct plan_problem *pb, size_t type, unsigned tp)
 	return PLAN_NONE;
 }
 
-static int add_option(struct plan_option *out, size_t cap, size_t *count, size_t kind,
-		      unsigned k)
+static int add_option(struct plan_option *out, size_t cap, size_t *count, size_t kind, unsigned k)
 {
 	if (*count >= cap)
 		return mig_error_set(MIG_ERROR, "too many options for one workload");
@@ -80,8 +79,8 @@ static int add_option(struct plan_option *out, size_t cap, size_t *count, size_t
 	return 0;
 }
 
-static int workload_options_on(struct plan_problem *pb, size_t w, size_t t,
-			       struct plan_option *out, size_t cap, size_t *count)
+static int workload_options_on(struct plan_problem *pb, size_t w, size_t t, struct plan_option *out,
+			       size_t cap, size_t *count)
 {
 	const struct plan_type *type = &pb->types[t];
 	const mig_plan_need *n = &pb->needs[w];
@@ -125,8 +124,7 @@ static int group_options(struct plan_problem *pb, size_t g, struct plan_option *
 			const mig_gi_profile *p = type->profiles[i];
 
 			if (grp->mib > p->memory_mib ||
-			    grp->bytes_per_s >
-				    mig_plan__effective_bandwidth(pb->in, type->gpu, p))
+			    grp->bytes_per_s > mig_plan__effective_bandwidth(pb->in, type->gpu, p))
 				continue;
 			if ((rc = add_option(out, cap, count, type->kind_first + i, 1)) < 0)
 				return rc;
@@ -162,7 +160,8 @@ static double fastest(struct plan_problem *pb, size_t w, size_t *best_kind)
 		const struct plan_kind *kind = &pb->kinds[k];
 		const struct plan_type *t = &pb->types[kind->type];
 
-		if (kind->profile >= 0 && pb->needs[w].total_mib > t->profiles[kind->profile]->memory_mib)
+		if (kind->profile >= 0 &&
+		    pb->needs[w].total_mib > t->profiles[kind->profile]->memory_mib)
 			continue;
 		if (mig_plan__model_perf_kind(&perf, pb, w, k) == 0 &&
 		    perf.decode_tokens_per_s > best) {

@@ -124,7 +124,8 @@ static int setup_patterns(struct plan_problem *pb, size_t ti)
 			int k = profile_index(t, list->items[i].gi[j].profile);
 
 			if (k < 0)
-				return mig_error_set(MIG_ERROR, "layout with a profile not enabled");
+				return mig_error_set(MIG_ERROR,
+						     "layout with a profile not enabled");
 			pat.count[k]++;
 			pat.instances++;
 		}
@@ -158,8 +159,10 @@ static int setup_fleet(struct plan_problem *pb)
 	int rc;
 
 	if (pb->in->fleet_count == 0)
-		return mig_error_set(MIG_EINVALID, "%s: the fleet is empty: list GPU types under "
-				     "'fleet'", pb->in->source);
+		return mig_error_set(MIG_EINVALID,
+				     "%s: the fleet is empty: list GPU types under "
+				     "'fleet'",
+				     pb->in->source);
 	pb->types = calloc(pb->in->fleet_count, sizeof(*pb->types));
 	pb->layouts = calloc(pb->in->fleet_count, sizeof(*pb->layouts));
 	if (!pb->types || !pb->layouts)
@@ -192,6 +195,8 @@ int mig_plan__problem_build(struct plan_problem *pb, const mig_plan_input *in,
 	rc = mig_plan__problem_classes(pb, eligible);
 	if (rc == 0)
 		rc = mig_plan__mark_dominated(pb);
+	if (rc == 0)
+		rc = mig_plan__mark_needed_patterns(pb);
 out:
 	free(eligible);
 	if (rc < 0)
@@ -217,5 +222,6 @@ void mig_plan__problem_release(struct plan_problem *pb)
 	free(pb->group_members);
 	free(pb->needs);
 	free(pb->dominated);
+	free(pb->pattern_needed);
 	memset(pb, 0, sizeof(*pb));
 }

@@ -16,7 +16,7 @@
 #include "banned.h"
 
 /* Beyond these, the per-GPU and per-workload lists are summarised (the JSON has them all). */
-#define REPORT_MAX_GPUS 64
+#define REPORT_MAX_GPUS	     64
 #define REPORT_MAX_WORKLOADS 200
 
 static void header(mig_strbuf *sb, const mig_plan *p)
@@ -26,7 +26,8 @@ static void header(mig_strbuf *sb, const mig_plan *p)
 	mig_strbuf_addf(sb, "plan for %s: %zu workload%s on %u GPU%s, $%.2f/hr\n", p->input->source,
 			p->workload_count, p->workload_count == 1 ? "" : "s", s->gpus,
 			s->gpus == 1 ? "" : "s", s->cost_per_hour);
-	mig_strbuf_addf(sb, "solver %s: %s, gap %.2f%% (LP bound $%.2f/hr, best bound $%.2f/hr), "
+	mig_strbuf_addf(sb,
+			"solver %s: %s, gap %.2f%% (LP bound $%.2f/hr, best bound $%.2f/hr), "
 			"%.0f ms; %zu workload classes, %zu layouts\n",
 			s->solver, s->optimal ? "optimal" : "stopped at the time limit",
 			s->gap * 100, s->lp_bound, s->best_bound, s->solve_ms, s->workload_classes,
@@ -41,11 +42,11 @@ static void alternatives(mig_strbuf *sb, const mig_plan *p)
 
 	mig_strbuf_adds(sb, "\nagainst the alternatives\n");
 	mig_plan__table_init(&t, 5);
-	mig_plan__table_add(&t, (const char *const[]){ "PLAN", "GPUS", "$/HR", "SAVING", "HOW" });
+	mig_plan__table_add(&t, (const char *const[]){"PLAN", "GPUS", "$/HR", "SAVING", "HOW"});
 	snprintf(gpus, sizeof(gpus), "%u", p->stats.gpus);
 	snprintf(cost, sizeof(cost), "%.2f", p->stats.cost_per_hour);
-	mig_plan__table_add(&t, (const char *const[]){ "this plan", gpus, cost, "-",
-						       "cheapest layouts (integer program)" });
+	mig_plan__table_add(&t, (const char *const[]){"this plan", gpus, cost, "-",
+						      "cheapest layouts (integer program)"});
 	for (k = 0; k < MIG_PLAN_BASELINE__COUNT; k++) {
 		const mig_plan_baseline *b = &p->baselines[k];
 
@@ -58,8 +59,8 @@ static void alternatives(mig_strbuf *sb, const mig_plan *p)
 			snprintf(cost, sizeof(cost), "-");
 			snprintf(saving, sizeof(saving), "-");
 		}
-		mig_plan__table_add(&t, (const char *const[]){ mig_plan_baseline_name(k), gpus,
-							       cost, saving, b->detail });
+		mig_plan__table_add(&t, (const char *const[]){mig_plan_baseline_name(k), gpus, cost,
+							      saving, b->detail});
 	}
 	mig_plan__table_render(&t, sb, "  ");
 	sb->oom |= t.oom;
@@ -98,7 +99,7 @@ static void gpu_list(mig_strbuf *sb, const mig_plan *p)
 		return;
 	}
 	mig_plan__table_init(&t, 3);
-	mig_plan__table_add(&t, (const char *const[]){ "GPU", "MAP", "INSTANCES" });
+	mig_plan__table_add(&t, (const char *const[]){"GPU", "MAP", "INSTANCES"});
 	for (i = 0; i < p->gpu_count; i++) {
 		const mig_plan_gpu *g = &p->gpus[i];
 		mig_strbuf text = MIG_STRBUF_INIT;
@@ -110,7 +111,7 @@ static void gpu_list(mig_strbuf *sb, const mig_plan *p)
 		else
 			snprintf(map, sizeof(map), "MIG off (%s)", g->layout.gpu->key);
 		gpu_workloads(&text, p, g);
-		mig_plan__table_add(&t, (const char *const[]){ label, map, mig_strbuf_str(&text) });
+		mig_plan__table_add(&t, (const char *const[]){label, map, mig_strbuf_str(&text)});
 		t.oom |= text.oom;
 		mig_strbuf_release(&text);
 	}
@@ -124,7 +125,7 @@ static void served(char *buf, size_t len, const mig_plan *p, const mig_plan_assi
 	const char *key = p->input->fleet[a->fleet_index].gpu->key;
 
 	if (a->serving == MIG_PLAN_SERVE_FULL_GPU)
-		snprintf(buf, len, "%u x %u whole %s (MIG off)", a->replica_count,
+		snprintf(buf, len, "%u x %u whole %s, MIG off", a->replica_count,
 			 a->tensor_parallel, key);
 	else
 		snprintf(buf, len, "%u x %s on %s%s", a->replica_count, a->profile->name, key,
@@ -147,7 +148,7 @@ static void workload_row(struct plan_table *t, const mig_plan *p, size_t w)
 			 a->throughput_headroom * 100);
 	else
 		snprintf(target, sizeof(target), "-");
-	mig_plan__table_add(t, (const char *const[]){ wl->name, need, how, mem, dec, target });
+	mig_plan__table_add(t, (const char *const[]){wl->name, need, how, mem, dec, target});
 }
 
 static void workload_list(mig_strbuf *sb, const mig_plan *p)
@@ -157,9 +158,9 @@ static void workload_list(mig_strbuf *sb, const mig_plan *p)
 
 	mig_strbuf_adds(sb, "\nworkloads\n");
 	mig_plan__table_init(&t, 6);
-	mig_plan__table_add(&t, (const char *const[]){ "NAME", "NEEDS", "SERVED BY",
-						       "MEMORY HEADROOM", "DECODE TOK/S EACH",
-						       "TARGET TOK/S (HEADROOM)" });
+	mig_plan__table_add(&t,
+			    (const char *const[]){"NAME", "NEEDS", "SERVED BY", "MEMORY HEADROOM",
+						  "DECODE TOK/S EACH", "TARGET TOK/S (HEADROOM)"});
 	for (w = 0; w < p->workload_count && w < REPORT_MAX_WORKLOADS; w++)
 		workload_row(&t, p, w);
 	mig_plan__table_render(&t, sb, "  ");
@@ -237,29 +238,38 @@ static void notes(mig_strbuf *sb, const mig_plan *p)
 			continue;
 		if (!n++)
 			mig_strbuf_adds(sb, "\nnotes\n");
-		mig_strbuf_addf(sb, "  %s: %s\n", mig_plan__wname(p->input, w), p->workloads[w].note);
+		mig_strbuf_addf(sb, "  %s: %s\n", mig_plan__wname(p->input, w),
+				p->workloads[w].note);
 	}
 }
 
 static void why(mig_strbuf *sb, const mig_plan *p)
 {
 	const mig_plan_stats *s = &p->stats;
+	int rc;
 
 	mig_strbuf_adds(sb, "\nwhy no plan is cheaper\n");
 	if (s->optimal)
-		mig_strbuf_addf(sb, "  the solver proved that no plan of these layouts costs less "
-				"than $%.2f/hr (best bound = cost); among the plans at that price, "
-				"this one uses the fewest GPUs, then leaves the fewest slices unused "
-				"(%u, in %u free instances)\n",
-				s->cost_per_hour, s->leftover_slices, s->free_instances);
+		mig_strbuf_addf(
+			sb,
+			"  the solver proved that no plan of these layouts costs less "
+			"than $%.2f/hr (best bound = cost); among the plans at that price, "
+			"this one uses the fewest GPUs, then leaves the fewest slices unused "
+			"(%u, in %u free instances)\n",
+			s->cost_per_hour, s->leftover_slices, s->free_instances);
 	else
-		mig_strbuf_addf(sb, "  the solver stopped at its time limit: no plan costs less "
+		mig_strbuf_addf(sb,
+				"  the solver stopped at its time limit: no plan costs less "
 				"than $%.2f/hr, so this one is within %.2f%% of the cheapest\n",
 				s->best_bound, s->gap * 100);
 	if (isfinite(s->lp_bound))
-		mig_strbuf_addf(sb, "  the LP relaxation (instances split freely across GPUs) "
+		mig_strbuf_addf(sb,
+				"  the LP relaxation (instances split freely across GPUs) "
 				"needs $%.2f/hr: the rest of the price is the cost of whole GPUs "
-				"and whole instances\n", s->lp_bound);
+				"and whole instances\n",
+				s->lp_bound);
+	rc = mig_plan__explain_bound(sb, p);
+	sb->oom |= rc < 0;
 }
 
 int mig_plan_report(char **out, const mig_plan *plan)

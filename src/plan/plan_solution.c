@@ -60,7 +60,7 @@ struct tally {
 };
 
 static void tally_patterns(struct tally *t, const struct plan_solution *s,
-			  const struct plan_problem *pb)
+			   const struct plan_problem *pb)
 {
 	size_t p, i;
 

@@ -91,7 +91,7 @@ static int solve(struct plan_solution *sol, const struct plan_problem *pb,
 		 const struct plan_solver *solver, double deadline, double *ms)
 {
 	struct plan_solution start;
-	struct plan_solve_ctx ctx = { deadline, NULL, PLAN_OBJ_LEX };
+	struct plan_solve_ctx ctx = {deadline, NULL, PLAN_OBJ_LEX};
 	double t0 = mig_plan__now();
 	int rc = mig_plan__solution_init(&start, pb);
 
@@ -153,6 +153,7 @@ int mig_plan_compute(mig_plan **out, const mig_plan_input *in, const mig_plan_op
 	if (!plan)
 		return mig_error_oom();
 	plan->input = in;
+	plan->enum_flags = opts->enum_flags;
 	rc = compute(plan, in, opts, solver);
 	if (rc < 0) {
 		mig_plan_free(plan);

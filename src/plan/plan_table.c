@@ -46,7 +46,7 @@ void mig_plan__table_add(struct plan_table *t, const char *const *cells)
 
 void mig_plan__table_render(const struct plan_table *t, mig_strbuf *sb, const char *indent)
 {
-	size_t width[PLAN_TABLE_MAX_COLS] = { 0 }, r, c;
+	size_t width[PLAN_TABLE_MAX_COLS] = {0}, r, c;
 
 	for (r = 0; r < t->rows; r++)
 		for (c = 0; c < t->cols; c++) {

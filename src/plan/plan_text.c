@@ -17,7 +17,7 @@ const char *mig_plan__wname(const mig_plan_input *in, size_t w)
 	return w < in->workload_count ? in->workloads[w].name : "?";
 }
 
-static const char *const serving_names[MIG_PLAN_SERVE__COUNT] = { "mig", "mps", "full-gpu" };
+static const char *const serving_names[MIG_PLAN_SERVE__COUNT] = {"mig", "mps", "full-gpu"};
 
 const char *mig_plan_serving_name(mig_plan_serving s)
 {

@@ -58,8 +58,8 @@ yaml_node_t *mig_plan__yaml_node(struct plan_yaml *y, int id)
 
 mig_plan_where mig_plan__yaml_where(const yaml_node_t *node)
 {
-	mig_plan_where w = { (unsigned)node->start_mark.line + 1,
-			     (unsigned)node->start_mark.column + 1 };
+	mig_plan_where w = {(unsigned)node->start_mark.line + 1,
+			    (unsigned)node->start_mark.column + 1};
 	return w;
 }
 
@@ -90,7 +90,7 @@ int mig_plan__yaml_prefix(const struct plan_yaml *y, const yaml_node_t *node, in
 
 int mig_plan__yaml_expect(const struct plan_yaml *y, const yaml_node_t *node, yaml_node_type_t t)
 {
-	static const char *const what[] = { "nothing", "a value", "a list", "a mapping" };
+	static const char *const what[] = {"nothing", "a value", "a list", "a mapping"};
 
 	if (node->type == t)
 		return 0;
@@ -134,8 +134,8 @@ int mig_plan__yaml_check_keys(struct plan_yaml *y, const yaml_node_t *map, const
 		if (k->type != YAML_SCALAR_NODE)
 			return mig_plan__yaml_error(y, k, "keys must be plain words");
 		if (!key_known(mig_plan__yaml_text(k), keys)) {
-			mig_plan__yaml_error(y, k, "unknown key '%s' in %s",
-					     mig_plan__yaml_text(k), what);
+			mig_plan__yaml_error(y, k, "unknown key '%s' in %s", mig_plan__yaml_text(k),
+					     what);
 			hint_keys(keys);
 			return MIG_EINVALID;
 		}
@@ -198,8 +198,8 @@ static int scalar(const struct plan_yaml *y, const yaml_node_t *n, const char **
 	return 0;
 }
 
-int mig_plan__yaml_uint(const struct plan_yaml *y, const yaml_node_t *n, unsigned min,
-			unsigned max, unsigned *out)
+int mig_plan__yaml_uint(const struct plan_yaml *y, const yaml_node_t *n, unsigned min, unsigned max,
+			unsigned *out)
 {
 	const char *s;
 	uint64_t v;
@@ -217,8 +217,8 @@ int mig_plan__yaml_uint(const struct plan_yaml *y, const yaml_node_t *n, unsigne
 	return 0;
 }
 
-int mig_plan__yaml_number(const struct plan_yaml *y, const yaml_node_t *n, double min,
-			  double max, double *out)
+int mig_plan__yaml_number(const struct plan_yaml *y, const yaml_node_t *n, double min, double max,
+			  double *out)
 {
 	const char *s;
 	double v;
@@ -265,10 +265,10 @@ static int number_unit(const char *s, const struct unit *units, double *value, d
 }
 
 static const struct unit byte_units[] = {
-	{ "B", 1 },	       { "KB", 1e3 },	      { "MB", 1e6 },
-	{ "GB", 1e9 },	       { "TB", 1e12 },	      { "KiB", 1024.0 },
-	{ "MiB", 1048576.0 }, { "GiB", 1073741824.0 }, { "TiB", 1099511627776.0 },
-	{ NULL, 0 },
+	{"B", 1},	    {"KB", 1e3},	   {"MB", 1e6},
+	{"GB", 1e9},	    {"TB", 1e12},	   {"KiB", 1024.0},
+	{"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0},
+	{NULL, 0},
 };
 
 int mig_plan__yaml_bytes(const struct plan_yaml *y, const yaml_node_t *n, uint64_t *out)
@@ -296,7 +296,7 @@ int mig_plan__yaml_bytes(const struct plan_yaml *y, const yaml_node_t *n, uint64
 }
 
 static const struct unit count_units[] = {
-	{ "", 1 }, { "K", 1e3 }, { "M", 1e6 }, { "B", 1e9 }, { "T", 1e12 }, { NULL, 0 },
+	{"", 1}, {"K", 1e3}, {"M", 1e6}, {"B", 1e9}, {"T", 1e12}, {NULL, 0},
 };
 
 int mig_plan__yaml_count(const struct plan_yaml *y, const yaml_node_t *n, double *out)

@@ -54,10 +54,10 @@ int mig_plan__yaml_check_keys(struct plan_yaml *y, const yaml_node_t *map, const
 yaml_node_t *mig_plan__yaml_get(struct plan_yaml *y, const yaml_node_t *map, const char *key);
 
 /* Values. Each checks the node is a scalar of the right form and range. */
-int mig_plan__yaml_uint(const struct plan_yaml *y, const yaml_node_t *n, unsigned min,
-			unsigned max, unsigned *out);
-int mig_plan__yaml_number(const struct plan_yaml *y, const yaml_node_t *n, double min,
-			  double max, double *out);
+int mig_plan__yaml_uint(const struct plan_yaml *y, const yaml_node_t *n, unsigned min, unsigned max,
+			unsigned *out);
+int mig_plan__yaml_number(const struct plan_yaml *y, const yaml_node_t *n, double min, double max,
+			  double *out);
 /* A size with its unit: "14GiB", "13.5 GB", "512MiB", "0B". */
 int mig_plan__yaml_bytes(const struct plan_yaml *y, const yaml_node_t *n, uint64_t *out);
 /* A count with an optional suffix: "7B", "1.5b", "350M", "7e9". */
