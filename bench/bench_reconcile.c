@@ -162,6 +162,6 @@ int main(int argc, char **argv)
 		add(&all, &t);
 		mig_layout_list_free(list);
 	}
-	row("all", 0, &all);
+	row("all", 0, &all); /* layouts: per GPU only */
 	return 0;
 }

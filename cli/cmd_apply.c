@@ -33,18 +33,18 @@ static const struct cli_opt apply_opts[] = {
 	CLI_OPT_FLAG(0, "force", &force, "destroy instances even when processes run on them"),
 	CLI_OPT_STRING(0, "lock-timeout", &lock_timeout, "SECONDS",
 		       "wait this long for another apply on the GPU to finish (10)"),
-	CLI_OPT_END};
+	CLI_OPT_END
+};
 
 static const struct cli_cmd_spec apply_spec = {
 	.name = "apply",
 	.args = "",
 	.summary =
-		"Make the selected GPUs (-i; default all) hold config NAME of FILE, or the "
-		"built-in\n"
-		"config NAME (all-balanced, all-1g, ...). Instances the config can keep are kept;\n"
-		"only the others are destroyed, never one with running processes unless --force.\n"
-		"An interrupted apply is recovered first. --dry-run prints the steps; with --gpu\n"
-		"MODEL (a100-80gb) it checks the config against the catalog without a GPU.",
+		"Make the selected GPUs (-i; default all) hold config NAME of FILE, or the\n"
+		"built-in config NAME (all-balanced, all-1g, ...). Instances the config can keep\n"
+		"are kept; only the others are destroyed, never one with running processes unless\n"
+		"--force. An interrupted apply is recovered first. --dry-run prints the steps;\n"
+		"with --gpu MODEL (a100-80gb) it checks the config against the catalog offline.",
 	.opts = apply_opts,
 	.min_args = 0,
 	.max_args = 0,
@@ -58,27 +58,6 @@ struct apply_run {
 	unsigned timeout_ms;
 	json_t *json;
 };
-
-/* Seconds ("10", "0.5") to milliseconds, at most a day. */
-static int parse_seconds(const char *s, unsigned *ms)
-{
-	const char *dot = strchr(s, '.');
-	uint64_t whole, frac = 0;
-	size_t n = dot ? strlen(dot + 1) : 0;
-
-	size_t len = dot ? (size_t)(dot - s) : strlen(s);
-
-	/* plain decimal digits only: no sign, no hex */
-	if (strspn(s, "0123456789") != len || mig_parse_uint_n(s, len, 86400, &whole) < 0)
-		return -1;
-	if (dot && (n == 0 || n > 3 || strspn(dot + 1, "0123456789") != n ||
-		    mig_parse_uint(dot + 1, 999, &frac) < 0))
-		return -1;
-	while (n++ < 3)
-		frac *= 10;
-	*ms = (unsigned)(whole * 1000u + frac);
-	return 0;
-}
 
 /* Exit code for a problem with the layout file or the config. */
 static int file_error(int rc)
@@ -421,7 +400,7 @@ int cmd_apply(int argc, char **argv, struct cli_ctx *ctx)
 	if (!file && !config_name)
 		return cli_fail(CLI_EXIT_USAGE, "apply needs a config: -c NAME (with -f FILE for "
 						"a layout file)");
-	if (lock_timeout && parse_seconds(lock_timeout, &r.timeout_ms) < 0)
+	if (lock_timeout && mig_reconcile_parse_timeout(lock_timeout, &r.timeout_ms) < 0)
 		return cli_fail(CLI_EXIT_USAGE, "bad --lock-timeout '%s': give seconds (10, 0.5)",
 				lock_timeout);
 	if (kill_env && *kill_env && mig_parse_uint(kill_env, 1000000, &k) == 0)

@@ -19,17 +19,18 @@ static const struct cli_opt assert_opts[] = {
 	CLI_OPT_STRING('f', "file", &file, "FILE",
 		       "the layout file (else -c names a built-in config)"),
 	CLI_OPT_STRING('c', "config", &config_name, "NAME", "the config to compare with"),
-	CLI_OPT_END};
+	CLI_OPT_END
+};
 
 static const struct cli_cmd_spec assert_spec = {
 	.name = "assert",
 	.args = "",
 	.summary =
 		"Exit 0 when the selected GPUs (-i; default all) hold config NAME of FILE (or the\n"
-		"built-in config NAME): the same GPU instances with the same compute instances, "
-		"at\n"
-		"the placements the config pins, and the MIG mode with no change pending. Else\n"
-		"print what differs ('-' what the GPU has too much, '+' what it lacks) and exit 1.",
+		"built-in config NAME): the same GPU instances with the same compute instances,\n"
+		"at the placements the config pins, and the MIG mode with no change pending.\n"
+		"Else print what differs ('-' what the GPU has too much, '+' what it lacks) and\n"
+		"exit 1.",
 	.opts = assert_opts,
 	.min_args = 0,
 	.max_args = 0,

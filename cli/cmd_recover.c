@@ -11,7 +11,6 @@
 #include "output.h"
 #include "migctl/error.h"
 #include "migctl/reconcile.h"
-#include "parse_util.h"
 #include "banned.h"
 
 static const char *lock_timeout;
@@ -19,16 +18,17 @@ static const char *lock_timeout;
 static const struct cli_opt recover_opts[] = {
 	CLI_OPT_STRING(0, "lock-timeout", &lock_timeout, "SECONDS",
 		       "wait this long for another apply on the GPU to finish (10)"),
-	CLI_OPT_END};
+	CLI_OPT_END
+};
 
 static const struct cli_cmd_spec recover_spec = {
 	.name = "recover",
 	.args = "",
 	.summary =
 		"Resolve an apply that was interrupted (killed, or failed while rolling back) on\n"
-		"the selected GPUs (-i; default all): finish it if possible, else roll back to "
-		"the\n"
-		"layout it started from, and say which. apply does this by itself before it plans.",
+		"the selected GPUs (-i; default all): finish it if possible, else roll back to\n"
+		"the layout it started from, and say which. apply does this by itself before it\n"
+		"plans.",
 	.opts = recover_opts,
 	.min_args = 0,
 	.max_args = 0,
@@ -83,27 +83,6 @@ static int recover_one(mig_system *sys, unsigned index, const char *dir, unsigne
 	return CLI_EXIT_OK;
 }
 
-/* Seconds ("10", "0.5") to milliseconds. */
-static int seconds(const char *s, unsigned *ms)
-{
-	const char *dot = strchr(s, '.');
-	uint64_t whole, frac = 0;
-	size_t n = dot ? strlen(dot + 1) : 0;
-
-	size_t len = dot ? (size_t)(dot - s) : strlen(s);
-
-	/* plain decimal digits only: no sign, no hex */
-	if (strspn(s, "0123456789") != len || mig_parse_uint_n(s, len, 86400, &whole) < 0)
-		return -1;
-	if (dot && (n == 0 || n > 3 || strspn(dot + 1, "0123456789") != n ||
-		    mig_parse_uint(dot + 1, 999, &frac) < 0))
-		return -1;
-	while (n++ < 3)
-		frac *= 10;
-	*ms = (unsigned)(whole * 1000u + frac);
-	return 0;
-}
-
 int cmd_recover(int argc, char **argv, struct cli_ctx *ctx)
 {
 	unsigned indices[64], timeout_ms = 10000;
@@ -115,7 +94,7 @@ int cmd_recover(int argc, char **argv, struct cli_ctx *ctx)
 
 	if (rc)
 		return rc == 1 ? CLI_EXIT_OK : rc;
-	if (lock_timeout && seconds(lock_timeout, &timeout_ms) < 0)
+	if (lock_timeout && mig_reconcile_parse_timeout(lock_timeout, &timeout_ms) < 0)
 		return cli_fail(CLI_EXIT_USAGE, "bad --lock-timeout '%s': give seconds (10, 0.5)",
 				lock_timeout);
 	sys = cli_system_open(ctx, &rc);

@@ -347,8 +347,10 @@ typedef struct mig_plan_stats {
 	double best_bound;	  /**< best proven lower bound, $/hr */
 	double gap;		  /**< (cost - best_bound) / cost; 0 when optimal */
 	double solve_ms;	  /**< wall time of the solver */
-	size_t workload_classes;  /**< distinct workloads after aggregation */
-	size_t layout_patterns;	  /**< distinct layouts over all GPU types */
+	double price_ms;	 /**< of which until the price was proven (or the solver gave up) */
+	int gpus_optimal;	 /**< 1: also proven to use the fewest GPUs at that price */
+	size_t workload_classes; /**< distinct workloads after aggregation */
+	size_t layout_patterns;	 /**< distinct layouts over all GPU types */
 	size_t variables, constraints;
 } mig_plan_stats;
 

@@ -52,11 +52,11 @@ typedef struct mig_step {
 	const mig_ci_profile *ci_profile; /**< CI steps: the CI's profile (NULL when unknown) */
 	int start;			  /**< GI steps: placement in memory slices */
 	int pinned;			  /**< CREATE_GI: the desired layout pinned this start */
-	int gi_id;			  /**< DESTROY_*: the GI; CREATE_CI: an existing GI, or -1 */
+	int gi_id;			  /**< DESTROY_*: the GI; CREATE_CI: existing GI or -1 */
 	int ci_id;			  /**< DESTROY_CI: the CI */
 	int gi_step;			  /**< CREATE_CI: the CREATE_GI step making its GI, or -1 */
 	int enable;			  /**< MODE: the new mode (0/1) */
-	size_t processes;		  /**< DESTROY_*: processes running on it (only when forced) */
+	size_t processes;		  /**< DESTROY_*: processes running on it (if forced) */
 } mig_step;
 
 /** A GPU instance the plan leaves alone. */
@@ -173,6 +173,13 @@ typedef struct mig_reconcile_lock mig_reconcile_lock;
  */
 MIG_EXTERN(int) mig_reconcile_lock_acquire(mig_reconcile_lock **out, const char *state_dir,
 					   unsigned index, unsigned timeout_ms);
+
+/**
+ * Parse a lock timeout as users write it: seconds with up to three decimals ("10", "0.5"), at
+ * most a day.
+ * @return 0, or MIG_EINVALID naming the text
+ */
+MIG_EXTERN(int) mig_reconcile_parse_timeout(const char *text, unsigned *timeout_ms);
 
 /** Let go of a lock; NULL is fine. */
 MIG_EXTERN(void) mig_reconcile_lock_release(mig_reconcile_lock *lock);

@@ -100,8 +100,8 @@ static int read_instances(struct reader *r, json_t *list, mig_config_layout *l, 
 	mig_layout_init(&placed, l->gpu);
 	json_array_foreach(list, i, v)
 	{
-		const char *profile;
-		json_int_t start;
+		const char *profile = NULL;
+		json_int_t start = 0;
 		int rc;
 
 		snprintf(at, sizeof(at), "%s.instances[%zu]", where, i);
@@ -129,8 +129,8 @@ static int read_gpu(struct reader *r, json_t *o, size_t i)
 {
 	struct plan_gpu *pg = &r->gpus[i];
 	mig_config_gpu_layout *g;
-	const char *key, *node;
-	json_int_t device;
+	const char *key = NULL, *node = NULL;
+	json_int_t device = 0;
 	char where[32], msg[160];
 	mig_emit_node *n;
 	int rc;
@@ -192,7 +192,7 @@ static int mig_replica(struct reader *r, mig_emit_service *s, json_t *o, mig_emi
 		       const struct plan_gpu *pg, const char *where)
 {
 	const mig_config_layout *l = &layout_of(r, pg)->layout;
-	json_int_t start;
+	json_int_t start = 0;
 	char msg[160];
 	size_t i;
 	int rc;
@@ -212,7 +212,7 @@ static int mig_replica(struct reader *r, mig_emit_service *s, json_t *o, mig_emi
 static int full_replica(struct reader *r, json_t *o, mig_emit_replica *rep,
 			const struct plan_gpu *pg, const char *where)
 {
-	json_int_t n, k;
+	json_int_t n = 0, k;
 	char msg[160];
 	int rc;
 
@@ -239,7 +239,7 @@ static int read_replica(struct reader *r, mig_emit_service *s, json_t *o, const 
 {
 	const struct plan_gpu *pg;
 	mig_emit_replica *rep;
-	json_int_t id;
+	json_int_t id = 0;
 	char msg[160];
 	int rc;
 
@@ -262,7 +262,7 @@ static int read_replica(struct reader *r, mig_emit_service *s, json_t *o, const 
 
 static int read_serving(struct reader *r, mig_emit_service *s, json_t *o, const char *where)
 {
-	const char *serving, *key;
+	const char *serving = NULL, *key = NULL;
 	json_t *profile = json_object_get(o, "profile");
 	char msg[160];
 	int rc;
@@ -294,7 +294,7 @@ static int read_workload(struct reader *r, json_t *o, size_t i)
 {
 	char where[48], label[EMIT_NAME_MAX];
 	mig_emit_service *s;
-	const char *name;
+	const char *name = NULL;
 	json_t *reps = json_object_get(o, "replicas"), *v;
 	size_t k;
 	int rc;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The three plans a plan is compared with, on the same GPU types at the same prices. They
- * answer "what would this cost the usual way", so they may use more GPUs than the fleet has;
- * the report then says so rather than hiding the comparison:
+ * The three plans a plan is compared with, on the same GPU types at the same prices, within
+ * the fleet's counts where they can be. They answer "what would this cost the usual way", so
+ * when the counts are too few for them they use more GPUs than the fleet has, and the report
+ * says so rather than hiding the comparison:
  *  (a) one GPU per model: every replica on whole GPUs of its own, MIG off, as users size
  *      things by hand ("7 GPUs at $21/hr");
  *  (b) first-fit-decreasing MIG packing (plan_ffd.c);
@@ -75,7 +76,7 @@ static int gpu_per_model(struct usage *u, const struct plan_problem *pb)
 				continue;
 			k = mig_plan__replicas_for(wl, perf.decode_tokens_per_s);
 			n = (uint64_t)k * tp;
-			if (!k)
+			if (!k || (type->limit != MIG_PLAN_UNLIMITED && u->gpus[t] + n > type->limit))
 				continue;
 			if (best == PLAN_NONE ||
 			    (int64_t)n * type->price < (int64_t)best_n * pb->types[best].price) {
@@ -217,7 +218,8 @@ static int uniform(struct usage *u, const struct plan_problem *pb)
 			if (!named_counts(pb, t, f, &f->configs[c], count))
 				continue;
 			gpus = uniform_gpus(pb, t, count);
-			if (!gpus)
+			if (!gpus || (pb->types[t].limit != MIG_PLAN_UNLIMITED &&
+				      gpus > pb->types[t].limit))
 				continue;
 			cost = (int64_t)gpus * pb->types[t].price;
 			if (best_cost >= 0 &&
@@ -271,10 +273,18 @@ int mig_plan__baselines(mig_plan *plan, const struct plan_problem *pb)
 		open.types[t].limit = MIG_PLAN_UNLIMITED;
 	}
 	for (k = 0; rc == 0 && k < MIG_PLAN_BASELINE__COUNT; k++) {
-		memset(u.gpus, 0, pb->type_count * sizeof(*u.gpus));
-		u.done = 0;
-		u.detail[0] = '\0';
-		if ((rc = baseline_fn[k](&u, &open)) == 0) {
+		int pass;
+
+		/* with the fleet's counts if it can, else without them (and saying so) */
+		for (pass = 0; rc == 0 && pass < 2; pass++) {
+			memset(u.gpus, 0, pb->type_count * sizeof(*u.gpus));
+			u.done = 0;
+			u.detail[0] = '\0';
+			rc = baseline_fn[k](&u, pass ? &open : pb);
+			if (rc == 0 && u.done)
+				break;
+		}
+		if (rc == 0) {
 			finish(&plan->baselines[k], &u, pb);
 			saving(&plan->baselines[k], plan);
 		}

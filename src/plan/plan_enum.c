@@ -299,6 +299,7 @@ static int solve_enum(struct plan_solution *out, const struct plan_problem *pb,
 	if (!s.have_best)
 		return MIG_ENOFIT;
 	out->optimal = 1;
+	out->gpus_optimal = 1;
 	out->best_bound = (double)out->cost;
 	return mig_plan__solution_evaluate(out, pb) == 0
 		       ? 0

@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The "cbc" backend: the integer program of plan_ilp.h solved with COIN-OR CBC through its C
- * interface, in two phases for the lexicographic objective:
+ * interface, in three phases for the lexicographic objective:
  *
  *  1. the price alone (integral in price units, so CBC prunes by whole steps), without the
  *     dominated options and patterns (plan_dominance.c), from the better of first-fit-
  *     decreasing and the rounded LP relaxation (plan_ilp_round.c). Its bound and gap are the
  *     plan's.
- *  2. with the price capped at phase 1's: W x GPUs + leftover slices, W larger than any
- *     leftover a plan no dearer can have, so that one GPU fewer always wins. A single weighted
- *     objective would need weights beyond a double's precision on large fleets. This phase
- *     only breaks ties, so it gets a short time: as long as phase 1 took, at least 0.2 s.
+ *  2. with the price capped at phase 1's: the fewest GPUs (a plain count, as easy as 1);
+ *  3. with both capped: the least leftover slices. Its bound is weak (slices can be split
+ *     freely in the relaxation), so it is a best effort within its time: as long as phase 1
+ *     took, and at least half a second. Each phase stops as soon as it is proven.
+ * One weighted objective instead would need weights beyond a double's precision on large
+ * fleets, and its weak leftover bound would keep the GPU count from being proven.
  */
 #include "plan_ilp.h"
 
@@ -19,11 +21,13 @@
 #include <string.h>
 
 #include "error_util.h"
-#include <stdio.h>
+#include "banned.h"
 
-/* Share of the time limit phase 1 may take; the rest is phase 2's. */
-#define PRICE_SHARE    0.85
-#define TIEBREAK_MIN_S 0.2
+/* Share of the time limit the price may take; the rest is the later phases'. */
+#define PRICE_SHARE 0.8
+/* The later phases run as long as the price took, and at least this (they stop when proven). */
+#define GPUS_MIN_S     0.5
+#define LEFTOVER_MIN_S 0.25
 
 struct outcome {
 	int optimal;
@@ -37,7 +41,7 @@ static int run(struct plan_solution *out, const struct plan_problem *pb,
 /* Solve the LP relaxation: its price, and (when x is given) a copy of its columns. */
 static double relaxation(const struct plan_problem *pb, double **x)
 {
-	struct plan_ilp_spec spec = {PLAN_ILP_PRICE, 1, 0, 0, NULL};
+	struct plan_ilp_spec spec = {PLAN_ILP_PRICE, 1, 0, 0};
 	Cbc_Model *model = mig_plan__ilp_build(pb, &spec);
 	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count;
 	double v = NAN;
@@ -60,6 +64,25 @@ double mig_plan__lp_bound(const struct plan_problem *pb)
 }
 
 /*
+ * The least price the LP bound allows: every plan's price is a sum of GPU prices, so the
+ * bound rounds up to their greatest common step (a fleet at $1.80 and $2.90 steps by $0.10).
+ */
+static int64_t price_floor(const struct plan_problem *pb, double lp)
+{
+	int64_t step = 0, a, b, r;
+	size_t t;
+
+	for (t = 0; t < pb->type_count; t++) {
+		for (a = step, b = pb->types[t].price; b; r = a % b, a = b, b = r)
+			;
+		step = a;
+	}
+	if (isnan(lp) || step <= 0)
+		return -1;
+	return (int64_t)ceil(lp / (double)step - 1e-9) * step;
+}
+
+/*
  * The better of the given start and the LP's rounding, into best (initialised); sets the LP
  * bound of out. Returns best, or the given start when rounding does not help.
  */
@@ -72,7 +95,9 @@ static const struct plan_solution *better_start(struct plan_solution *out,
 	const struct plan_solution *start = given;
 
 	out->lp_bound = relaxation(pb, &x);
-	if (x && mig_plan__ilp_round(best, pb, x, seconds) == 0 &&
+	/* rounding is for when the given start leaves a gap to close */
+	if (x && (!given || given->cost > price_floor(pb, out->lp_bound)) &&
+	    mig_plan__ilp_round(best, pb, x, seconds) == 0 &&
 	    (!given || mig_plan__solution_better(best, given)))
 		start = best;
 	free(x);
@@ -161,36 +186,52 @@ static int run(struct plan_solution *out, const struct plan_problem *pb,
 	return found ? 0 : MIG_ERROR;
 }
 
-/* Phase 2: the fewest GPUs, then the least leftover, at no more than phase 1's price. */
-static int tiebreak(struct plan_solution *out, const struct plan_problem *pb, double seconds)
+/*
+ * A later phase: the same problem with the price (and the GPUs) capped at what the earlier
+ * phases found, minimising the next criterion. out is replaced only by a better plan.
+ */
+static int refine(struct plan_solution *out, const struct plan_problem *pb,
+		  enum plan_ilp_phase phase, double seconds, int *proven)
 {
-	struct plan_ilp_spec spec = {PLAN_ILP_TIEBREAK, 0, out->cost, 0, NULL};
-	struct plan_solution second;
-	struct outcome res;
-	int rc = mig_plan__solution_init(&second, pb);
+	struct plan_ilp_spec spec = {phase, 0, out->cost, out->gpus};
+	struct plan_solution next;
+	struct outcome res = {0, 0};
+	int rc = mig_plan__solution_init(&next, pb);
 
+	*proven = 0;
 	if (rc < 0)
 		return rc;
-	spec.gpu_weight = (double)(MIG_MAX_SLICES + MIG_MAX_GI) * (out->gpus + 1) + 1;
-	double t0 = mig_plan__now(); int rr = run(&second, pb, &spec, out, seconds, &res);
-	fprintf(stderr, "phaseB %.3f opt=%d rc=%d\n", mig_plan__now() - t0, res.optimal, rr);
-	if (rr == 0 && second.cost <= out->cost &&
-	    mig_plan__solution_better(&second, out)) {
-		second.optimal = out->optimal;
-		second.best_bound = out->best_bound;
-		second.lp_bound = out->lp_bound;
-		mig_plan__solution_copy(out, &second, pb);
+	if (seconds > 0 && run(&next, pb, &spec, out, seconds, &res) == 0 &&
+	    next.cost <= out->cost && mig_plan__solution_better(&next, out)) {
+		next.optimal = out->optimal;
+		next.gpus_optimal = out->gpus_optimal;
+		next.best_bound = out->best_bound;
+		next.lp_bound = out->lp_bound;
+		next.price_ms = out->price_ms;
+		mig_plan__solution_copy(out, &next, pb);
 	}
-	mig_plan__solution_release(&second);
+	*proven = res.optimal;
+	mig_plan__solution_release(&next);
 	mig_error_clear();
 	return 0;
 }
 
-static int solve_cbc(struct plan_solution *out, const struct plan_problem *pb,
-		     const struct plan_solve_ctx *ctx)
+/* How long a later phase may run: as long as the price took, at least floor_s. */
+static double budget(const struct plan_solve_ctx *ctx, double took, double floor_s)
 {
-	struct plan_ilp_spec spec = {PLAN_ILP_PRICE, 0, 0, 0, NULL};
-	double t0 = mig_plan__now(), left = ctx->deadline - t0, took;
+	double left = ctx->deadline - mig_plan__now();
+
+	if (took < floor_s)
+		took = floor_s;
+	return took < left ? took : left;
+}
+
+/* Phase 1: the least price. A start that meets the LP bound needs no search at all. */
+static int price_phase(struct plan_solution *out, const struct plan_problem *pb,
+		       const struct plan_solve_ctx *ctx)
+{
+	struct plan_ilp_spec spec = {PLAN_ILP_PRICE, 0, 0, 0};
+	double left = ctx->deadline - mig_plan__now(), lp;
 	const struct plan_solution *start;
 	struct plan_solution rounded;
 	struct outcome res;
@@ -199,9 +240,17 @@ static int solve_cbc(struct plan_solution *out, const struct plan_problem *pb,
 	if (rc < 0)
 		return rc;
 	start = better_start(out, &rounded, pb, ctx->start, left * 0.1);
-	left = ctx->deadline - mig_plan__now();
-	rc = run(out, pb, &spec, start, ctx->objective == PLAN_OBJ_LEX ? left * PRICE_SHARE : left,
-		 &res);
+	lp = out->lp_bound;
+	if (start && start->cost <= price_floor(pb, lp)) {
+		mig_plan__solution_copy(out, start, pb);
+		out->lp_bound = lp;
+		res.optimal = 1;
+		rc = 0;
+	} else {
+		left = ctx->deadline - mig_plan__now();
+		rc = run(out, pb, &spec, start,
+			 ctx->objective == PLAN_OBJ_LEX ? left * PRICE_SHARE : left, &res);
+	}
 	mig_plan__solution_release(&rounded);
 	if (rc == MIG_ENOFIT)
 		return rc;
@@ -210,13 +259,28 @@ static int solve_cbc(struct plan_solution *out, const struct plan_problem *pb,
 	out->optimal = res.optimal;
 	/* prices are integers: a fractional bound rounds up */
 	out->best_bound = res.optimal ? (double)out->cost : ceil(res.bound - 1e-6);
-	if (ctx->objective != PLAN_OBJ_LEX)
-		return 0;
+	return 0;
+}
+
+static int solve_cbc(struct plan_solution *out, const struct plan_problem *pb,
+		     const struct plan_solve_ctx *ctx)
+{
+	double t0 = mig_plan__now(), took;
+	int rc = price_phase(out, pb, ctx), proven = 0;
+
+	if (rc < 0 || ctx->objective != PLAN_OBJ_LEX)
+		return rc;
 	took = mig_plan__now() - t0;
-	left = ctx->deadline - mig_plan__now();
-	if (took < TIEBREAK_MIN_S)
-		took = TIEBREAK_MIN_S;
-	return tiebreak(out, pb, took < left ? took : left);
+	out->price_ms = took * 1000.0;
+	/* one GPU type with a price: the price fixes the GPUs */
+	if (pb->type_count == 1 && pb->types[0].price > 0)
+		proven = 1;
+	else
+		rc = refine(out, pb, PLAN_ILP_GPUS, budget(ctx, took, GPUS_MIN_S), &proven);
+	out->gpus_optimal = rc == 0 && proven && out->optimal;
+	if (rc == 0 && out->leftover > 0)
+		rc = refine(out, pb, PLAN_ILP_LEFTOVER, budget(ctx, took, LEFTOVER_MIN_S), &proven);
+	return rc;
 }
 
 const struct plan_solver plan_solver_cbc = {

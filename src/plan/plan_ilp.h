@@ -15,11 +15,13 @@
  *   sum_{o in class c} z[o]                              = mult[c]   every unit is served
  *   sum_{o of kind k} count[o] z[o] - sum_p n[p][k] y[p] <= 0        the instances exist
  *   G[t] - sum_{p of t} y[p] - sum_{o whole on t} gpus[o] z[o] = 0   GPUs per type
- *   sum_t price[t] G[t] <= cap                                       (second phase only)
+ *   sum_t price[t] G[t] <= price cap                      (after the price phase)
+ *   sum_t G[t] <= GPU cap                                 (in the leftover phase)
  *
  * G[t] is implied by the others, but giving it a column lets the branch-and-bound branch on
  * "how many GPUs of this type", which closes the gap on mixed fleets far faster than
- * branching on single patterns.
+ * branching on single patterns. The price and GPU phases leave out the dominated options and
+ * patterns (plan_dominance.c), which cannot lower either; the leftover phase sees them all.
  */
 
 #include <coin/Cbc_C_Interface.h>
@@ -27,16 +29,16 @@
 #include "plan_internal.h"
 
 enum plan_ilp_phase {
-	PLAN_ILP_PRICE,	   /* minimise the price; dominated options left out */
-	PLAN_ILP_TIEBREAK, /* price capped: minimise W x GPUs + leftover slices */
+	PLAN_ILP_PRICE,	   /* minimise the price */
+	PLAN_ILP_GPUS,	   /* price capped: minimise the GPUs */
+	PLAN_ILP_LEFTOVER, /* price and GPUs capped: minimise the leftover slices */
 };
 
 struct plan_ilp_spec {
 	enum plan_ilp_phase phase;
-	int relax;	     /* 1: the LP relaxation (continuous columns) */
-	int64_t price_cap;   /* TIEBREAK: the price may not exceed this */
-	double gpu_weight;   /* TIEBREAK: W, more than any leftover a plan no dearer can have */
-	const double *fix_z; /* per option: a value to fix z at, NaN to leave it free; or NULL */
+	int relax;	   /* 1: the LP relaxation (continuous columns) */
+	int64_t price_cap; /* GPUS, LEFTOVER: the price may not exceed this */
+	unsigned gpu_cap;  /* LEFTOVER: nor the GPUs this */
 };
 
 /* A CBC model (silent); NULL with the error recorded. */

@@ -3,17 +3,16 @@
 #include "plan_ilp.h"
 
 #include <float.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error_util.h"
 #include "banned.h"
 
-/* Row layout: classes, MIG kinds, GPU types, then the price cap. */
+/* Row layout: classes, MIG kinds, GPU types, then the price and GPU caps. */
 struct rows {
 	size_t count;
-	size_t type_first, cap_row;
+	size_t type_first, cap_row, gpu_row;
 	size_t *kind_row; /* per kind, PLAN_NONE for whole-GPU kinds */
 };
 
@@ -31,7 +30,7 @@ size_t mig_plan__ilp_gpu_column(const struct plan_problem *pb, size_t t)
 	return pb->pattern_count + pb->option_count + t;
 }
 
-static int rows_layout(struct rows *r, const struct plan_problem *pb, int with_cap)
+static int rows_layout(struct rows *r, const struct plan_problem *pb, enum plan_ilp_phase phase)
 {
 	size_t i;
 
@@ -44,7 +43,8 @@ static int rows_layout(struct rows *r, const struct plan_problem *pb, int with_c
 		r->kind_row[i] = pb->kinds[i].profile >= 0 ? r->count++ : PLAN_NONE;
 	r->type_first = r->count;
 	r->count += pb->type_count;
-	r->cap_row = with_cap ? r->count++ : PLAN_NONE;
+	r->cap_row = phase != PLAN_ILP_PRICE ? r->count++ : PLAN_NONE;
+	r->gpu_row = phase == PLAN_ILP_LEFTOVER ? r->count++ : PLAN_NONE;
 	return 0;
 }
 
@@ -67,9 +67,9 @@ static void pattern_column(struct csc *m, const struct rows *r, const struct pla
 		put(m, r->kind_row[t->kind_first + i], -(double)pat->count[i]);
 	put(m, r->type_first + pat->type, -1);
 	m->lb[p] = 0;
-	m->ub[p] = spec->phase == PLAN_ILP_PRICE && !pb->pattern_needed[p] ? 0 : DBL_MAX;
+	m->ub[p] = spec->phase != PLAN_ILP_LEFTOVER && !pb->pattern_needed[p] ? 0 : DBL_MAX;
 	/* the leftover counts the whole GPU; what workloads get is taken off through z */
-	m->obj[p] = spec->phase == PLAN_ILP_PRICE ? 0 : mig_plan__type_capacity(pb, pat->type);
+	m->obj[p] = spec->phase == PLAN_ILP_LEFTOVER ? mig_plan__type_capacity(pb, pat->type) : 0;
 }
 
 static void option_column(struct csc *m, const struct rows *r, const struct plan_problem *pb,
@@ -85,12 +85,10 @@ static void option_column(struct csc *m, const struct rows *r, const struct plan
 	put(m, r->type_first + k->type, -gpus);
 	m->lb[col] = 0;
 	m->ub[col] = pb->classes[c].mult;
-	if (spec->phase == PLAN_ILP_PRICE) {
+	if (spec->phase != PLAN_ILP_LEFTOVER) {
 		m->obj[col] = 0;
 		if (pb->dominated[o])
 			m->ub[col] = 0;
-		if (spec->fix_z && !isnan(spec->fix_z[o]))
-			m->lb[col] = m->ub[col] = spec->fix_z[o];
 	} else {
 		m->obj[col] =
 			gpus ? 0 : -(double)opt->count * mig_plan__kind_capacity(pb, opt->kind);
@@ -105,9 +103,13 @@ static void gpu_column(struct csc *m, const struct rows *r, const struct plan_pr
 
 	put(m, r->type_first + t, 1);
 	put(m, r->cap_row, (double)type->price);
+	put(m, r->gpu_row, 1);
 	m->lb[col] = 0;
 	m->ub[col] = type->limit != MIG_PLAN_UNLIMITED ? type->limit : DBL_MAX;
-	m->obj[col] = spec->phase == PLAN_ILP_PRICE ? (double)type->price : spec->gpu_weight;
+	if (spec->phase == PLAN_ILP_PRICE)
+		m->obj[col] = (double)type->price;
+	else
+		m->obj[col] = spec->phase == PLAN_ILP_GPUS ? 1 : 0;
 }
 
 static void row_bounds(struct csc *m, const struct rows *r, const struct plan_problem *pb,
@@ -125,6 +127,8 @@ static void row_bounds(struct csc *m, const struct rows *r, const struct plan_pr
 		m->row_lb[r->type_first + i] = 0;
 	if (r->cap_row != PLAN_NONE)
 		m->row_ub[r->cap_row] = (double)spec->price_cap;
+	if (r->gpu_row != PLAN_NONE)
+		m->row_ub[r->gpu_row] = spec->gpu_cap;
 }
 
 static void csc_release(struct csc *m)
@@ -161,7 +165,7 @@ static int csc_fill(struct csc *m, const struct rows *r, const struct plan_probl
 {
 	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, p, c, o, t;
 	size_t nnz = pb->pattern_count * (PLAN_MAX_PROFILES + 1) + pb->option_count * 3 +
-		     pb->type_count * 2;
+		     pb->type_count * 3;
 	int rc = csc_alloc(m, ncol, nnz, r->count);
 
 	if (rc < 0)
@@ -191,7 +195,7 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 	Cbc_Model *model = NULL;
 	struct rows r;
 	struct csc m;
-	int rc = rows_layout(&r, pb, spec->phase == PLAN_ILP_TIEBREAK);
+	int rc = rows_layout(&r, pb, spec->phase);
 
 	memset(&m, 0, sizeof(m));
 	if (rc == 0)

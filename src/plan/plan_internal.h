@@ -118,7 +118,9 @@ struct plan_solution {
 	unsigned leftover;	 /* memory + compute slices given to no workload (the objective) */
 	double lp_bound;	 /* price units; NAN when not computed */
 	double best_bound;	 /* price units */
-	int optimal;
+	int optimal;		 /* the price is proven the least */
+	int gpus_optimal;	 /* and the GPUs the fewest at that price */
+	double price_ms;	 /* time until the price was settled */
 };
 
 /* What a solve minimises. */

@@ -20,11 +20,13 @@ static json_t *summary(const mig_plan *p)
 {
 	const mig_plan_stats *s = &p->stats;
 
-	return json_pack("{s:s, s:b, s:i, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:i, s:i, s:i, s:i}",
-			 "solver", s->solver, "optimal", s->optimal, "gpus", (int)s->gpus,
-			 "cost_per_hour", num(s->cost_per_hour), "lp_bound", num(s->lp_bound),
-			 "best_bound", num(s->best_bound), "gap", num(s->gap), "solve_ms",
-			 num(s->solve_ms), "free_instances", (int)s->free_instances,
+	return json_pack("{s:s, s:b, s:b, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:i, s:i, "
+			 "s:i, s:i}",
+			 "solver", s->solver, "optimal", s->optimal, "gpus_optimal",
+			 s->gpus_optimal, "gpus", (int)s->gpus, "cost_per_hour",
+			 num(s->cost_per_hour), "lp_bound", num(s->lp_bound), "best_bound",
+			 num(s->best_bound), "gap", num(s->gap), "solve_ms", num(s->solve_ms),
+			 "price_ms", num(s->price_ms), "free_instances", (int)s->free_instances,
 			 "leftover_slices", (int)s->leftover_slices, "workload_classes",
 			 (int)s->workload_classes, "layout_patterns", (int)s->layout_patterns,
 			 "variables", (int)s->variables, "constraints", (int)s->constraints);

@@ -80,6 +80,8 @@ static void fill_stats(mig_plan *plan, const struct plan_problem *pb,
 	if (st->gap < 0)
 		st->gap = 0;
 	st->solve_ms = ms;
+	st->price_ms = sol->price_ms > 0 ? sol->price_ms : ms;
+	st->gpus_optimal = sol->gpus_optimal;
 	st->workload_classes = pb->class_count;
 	st->layout_patterns = pb->pattern_count;
 	st->variables = pb->pattern_count + pb->option_count;

@@ -130,6 +130,26 @@ int mig_reconcile_lock_acquire(mig_reconcile_lock **out, const char *state_dir, 
 	return 0;
 }
 
+int mig_reconcile_parse_timeout(const char *text, unsigned *timeout_ms)
+{
+	const char *dot = text ? strchr(text, '.') : NULL;
+	size_t len = dot ? (size_t)(dot - text) : text ? strlen(text) : 0;
+	size_t n = dot ? strlen(dot + 1) : 0;
+	uint64_t whole, frac = 0;
+
+	/* plain decimal digits only: no sign, no hex, no exponent */
+	if (!text || strspn(text, "0123456789") != len ||
+	    mig_parse_uint_n(text, len, 86400, &whole) < 0 ||
+	    (dot && (n == 0 || n > 3 || strspn(dot + 1, "0123456789") != n ||
+		     mig_parse_uint(dot + 1, 999, &frac) < 0)))
+		return mig_error_set(MIG_EINVALID, "bad timeout '%s': give seconds (10, 0.5)",
+				     text ? text : "");
+	while (n++ < 3)
+		frac *= 10;
+	*timeout_ms = (unsigned)(whole * 1000u + frac);
+	return 0;
+}
+
 void mig_reconcile_lock_release(mig_reconcile_lock *l)
 {
 	if (!l)

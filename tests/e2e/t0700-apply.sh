@@ -118,7 +118,7 @@ test_expect_success 'a busy instance that must go is refused with its pid (exit 
 	migctl -i 1 sim attach "$gi:0" --pid $pid && migctl sim show >before &&
 	test_must_fail 6 migctl -i 1 apply -c all-7g 2>err; rc=$?;
 	test_must_fail 6 migctl -i 1 apply -c all-7g --dry-run 2>err2; rc2=$?;
-	migctl sim show >after; kill $pid;
+	migctl sim show >after; kill $pid; wait $pid;
 	test $rc -eq 0 && test $rc2 -eq 0 && test_grep "runs pid $pid" err &&
 	test_grep "use --force" err && same_gpus before after
 '
@@ -127,7 +127,7 @@ test_expect_success 'a busy instance the layout can keep is kept' '
 	gi=$(gi_ids 1 | tr " " "\n" | grep 3g.40gb | cut -d: -f1) &&
 	migctl -i 1 sim attach "$gi:0" --pid $pid &&
 	migctl -i 1 apply -f "$L" -c pinned-3g >out; rc=$?;
-	ids=$(gi_ids 1); kill $pid;
+	ids=$(gi_ids 1); kill $pid; wait $pid;
 	test $rc -eq 0 && test_grep "keep GI $gi (3g.40gb at 4), in use" out &&
 	echo "$ids" | grep -q "$gi:3g.40gb@4"
 '
@@ -136,7 +136,7 @@ test_expect_success '--force on a busy instance: the driver refuses, apply rolls
 	gi=$(gi_ids 1 | tr " " "\n" | grep 3g.40gb | cut -d: -f1) &&
 	migctl -i 1 sim attach "$gi:0" --pid $pid && migctl -i 1 export --pinned >pre.yaml &&
 	test_must_fail 5 migctl -i 1 apply -c all-7g --force >out 2>err; rc=$?;
-	kill $pid; test $rc -eq 0 && test_grep "running 1 process" out &&
+	kill $pid; wait $pid; test $rc -eq 0 && test_grep "running 1 process" out &&
 	test_grep "rolled back to the previous layout" err &&
 	migctl -i 1 assert -f pre.yaml && test ! -e "$MIGSIM_STATE.d/gpu1.journal"
 '
@@ -146,7 +146,7 @@ test_expect_success 'a held lock makes apply wait, then give up clearly (exit 6)
 	n=$(mutations) &&
 	test_must_fail 6 migctl -i 1 apply -c all-7g --lock-timeout 0.3 2>err; rc=$?;
 	test_must_fail 6 migctl -i 1 recover --lock-timeout 0 2>err2; rc2=$?;
-	kill $holder; test $rc -eq 0 && test $rc2 -eq 0 &&
+	kill $holder; wait $holder; test $rc -eq 0 && test $rc2 -eq 0 &&
 	test_grep "GPU 1 is locked by another migctl changing it: gave up after 300 ms" err &&
 	test_grep "lock-timeout" err && test "$(mutations)" -eq "$n"
 '

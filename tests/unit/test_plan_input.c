@@ -139,17 +139,17 @@ static void test_plan_input__calibration_file(void **state)
 	mig_plan_input *in = load_fixture("guide-3x7b.yaml");
 	char path[1024];
 
-	assert_ok(mig_plan_input_load_calibration(in, fixture(path, sizeof(path),
-							      "calibration.yaml")));
+	assert_ok(mig_plan_input_load_calibration(in,
+						  fixture(path, sizeof(path), "calibration.yaml")));
 	assert_int_equal(in->gpu_calibration_count, 1);
 	assert_ptr_equal(in->gpu_calibration[0].gpu, gpu("h100-80gb"));
 	assert_near(in->gpu_calibration[0].fp16_tflops, 795, 0);
 	assert_int_equal(in->measurement_count, 1);
 	assert_near(in->measurements[0].prefill_tokens_per_s, 2500, 0);
 	/* a calibration file holds nothing else */
-	assert_int_equal(mig_plan_input_load_calibration(in, fixture(path, sizeof(path),
-								     "guide-70b.yaml")),
-			 MIG_EINVALID);
+	assert_int_equal(
+		mig_plan_input_load_calibration(in, fixture(path, sizeof(path), "guide-70b.yaml")),
+		MIG_EINVALID);
 	assert_error_has("guide-70b.yaml:3:1: unknown key 'fleet' in the file");
 	assert_int_equal(mig_plan_input_load_calibration(in, "/nonexistent/cal.yaml"), MIG_EIO);
 	mig_plan_input_free(in);
@@ -216,7 +216,8 @@ static void test_plan_input__errors_in_structure(void **state)
 		    "t.yaml:1:35: 0 is out of range (1 to 64)");
 	parse_fails("workloads: [{params: 1B}]\n", MIG_EINVALID,
 		    "t.yaml:1:13: workload without 'name'");
-	parse_fails("defaults: {name: x}\n", MIG_EINVALID, "t.yaml:1:18: defaults cannot give a name");
+	parse_fails("defaults: {name: x}\n", MIG_EINVALID,
+		    "t.yaml:1:18: defaults cannot give a name");
 	parse_fails("model: {decode_efficiency: 2}\n", MIG_EINVALID,
 		    "t.yaml:1:28: 2 is out of range (0.01 to 1)");
 	parse_fails("fleet: [{gpu: a30, gpu: a100}]\n", MIG_EINVALID,
@@ -244,7 +245,7 @@ static void test_plan_input__missing_file(void **state)
 
 static void test_plan_input__api_checks(void **state)
 {
-	mig_plan_fleet_entry e = { 0 };
+	mig_plan_fleet_entry e = {0};
 	mig_plan_input *in = NULL;
 	mig_plan_workload w;
 

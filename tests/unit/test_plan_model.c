@@ -228,8 +228,8 @@ static void test_plan_model__calibration_replaces_numbers(void **state)
 {
 	const mig_gpu *a100 = gpu("a100-80gb");
 	mig_plan_input *in = empty();
-	mig_plan_gpu_calibration c = { 0 };
-	mig_plan_measurement m = { 0 };
+	mig_plan_gpu_calibration c = {0};
+	mig_plan_measurement m = {0};
 	mig_plan_workload w;
 	mig_plan_perf p;
 

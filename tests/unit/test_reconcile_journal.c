@@ -152,6 +152,29 @@ static void test_reconcile_journal__lock_times_out_naming_the_holder(void **stat
 	assert_int_equal(mig_reconcile_lock_acquire(&b, "/nonexistent/folder", 0, 0), MIG_EIO);
 }
 
+static void test_reconcile_journal__timeouts_in_seconds(void **state)
+{
+	static const char *const bad[] = { "", "x", "-1", "+1", "1.", ".5", "0x10", "1.2345",
+					   "1e3", "86401", "1.-5", NULL };
+	unsigned ms = 0;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(mig_reconcile_parse_timeout("10", &ms), 0);
+	assert_int_equal(ms, 10000);
+	assert_int_equal(mig_reconcile_parse_timeout("0.5", &ms), 0);
+	assert_int_equal(ms, 500);
+	assert_int_equal(mig_reconcile_parse_timeout("2.25", &ms), 0);
+	assert_int_equal(ms, 2250);
+	assert_int_equal(mig_reconcile_parse_timeout("0", &ms), 0);
+	assert_int_equal(ms, 0);
+	for (i = 0; bad[i]; i++) {
+		assert_int_equal(mig_reconcile_parse_timeout(bad[i], &ms), MIG_EINVALID);
+		assert_non_null(strstr(mig_error_last()->message, "bad timeout"));
+	}
+	assert_int_equal(mig_reconcile_parse_timeout(NULL, &ms), MIG_EINVALID);
+}
+
 static void test_reconcile_journal__load_and_desired(void **state)
 {
 	mig_config_file *f = NULL;
@@ -216,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_reconcile_journal__round_trip),
 		cmocka_unit_test(test_reconcile_journal__bad_files),
 		cmocka_unit_test(test_reconcile_journal__lock_times_out_naming_the_holder),
+		cmocka_unit_test(test_reconcile_journal__timeouts_in_seconds),
 		cmocka_unit_test(test_reconcile_journal__load_and_desired),
 		cmocka_unit_test(test_reconcile_journal__nothing_to_recover_or_apply),
 	};
