@@ -30,6 +30,7 @@ int cmd_destroy(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_devices(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_sim(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_run(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_apply(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_assert(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cli_ctx *ctx);

@@ -34,6 +34,7 @@ static const struct cli_cmd commands[] = {
 	{ "assert", cmd_assert, "exit 0 when GPUs hold a config, else say what differs" },
 	{ "export", cmd_export, "print the GPUs' state as a layout file that apply accepts" },
 	{ "recover", cmd_recover, "finish or roll back an apply that was interrupted" },
+	{ "plan", cmd_plan, "plan the cheapest MIG layouts for a list of models and a fleet" },
 	{ "run", cmd_run, "run a program on a MIG device (CUDA_VISIBLE_DEVICES set for it)" },
 	{ "emit", cmd_emit, "hand a plan to Docker, Compose, Kubernetes or systemd" },
 	{ "sim", cmd_sim, "manage simulated GPUs: init, show, reset, attach, detach, fault" },
