@@ -7,10 +7,12 @@
  *     dominated options and patterns (plan_dominance.c), from the better of first-fit-
  *     decreasing and the rounded LP relaxation (plan_ilp_round.c). Its bound and gap are the
  *     plan's.
- *  2. with the price capped at phase 1's: the fewest GPUs (a plain count, as easy as 1);
+ *  2. with the price capped at phase 1's: the fewest GPUs (a plain count, about as hard as
+ *     phase 1), for as long as phase 1 took and at least 2 s;
  *  3. with both capped: the least leftover slices. Its bound is weak (slices can be split
  *     freely in the relaxation), so it is a best effort within its time: as long as phase 1
- *     took, and at least half a second. Each phase stops as soon as it is proven.
+ *     took, and at least 0.25 s.
+ * Each phase stops as soon as it is proven, and none runs past the caller's deadline.
  * One weighted objective instead would need weights beyond a double's precision on large
  * fleets, and its weak leftover bound would keep the GPU count from being proven.
  */
@@ -26,7 +28,7 @@
 /* Share of the time limit the price may take; the rest is the later phases'. */
 #define PRICE_SHARE 0.8
 /* The later phases run as long as the price took, and at least this (they stop when proven). */
-#define GPUS_MIN_S     0.5
+#define GPUS_MIN_S     2.0
 #define LEFTOVER_MIN_S 0.25
 
 struct outcome {
