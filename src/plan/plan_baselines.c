@@ -76,7 +76,8 @@ static int gpu_per_model(struct usage *u, const struct plan_problem *pb)
 				continue;
 			k = mig_plan__replicas_for(wl, perf.decode_tokens_per_s);
 			n = (uint64_t)k * tp;
-			if (!k || (type->limit != MIG_PLAN_UNLIMITED && u->gpus[t] + n > type->limit))
+			if (!k ||
+			    (type->limit != MIG_PLAN_UNLIMITED && u->gpus[t] + n > type->limit))
 				continue;
 			if (best == PLAN_NONE ||
 			    (int64_t)n * type->price < (int64_t)best_n * pb->types[best].price) {
@@ -218,8 +219,8 @@ static int uniform(struct usage *u, const struct plan_problem *pb)
 			if (!named_counts(pb, t, f, &f->configs[c], count))
 				continue;
 			gpus = uniform_gpus(pb, t, count);
-			if (!gpus || (pb->types[t].limit != MIG_PLAN_UNLIMITED &&
-				      gpus > pb->types[t].limit))
+			if (!gpus ||
+			    (pb->types[t].limit != MIG_PLAN_UNLIMITED && gpus > pb->types[t].limit))
 				continue;
 			cost = (int64_t)gpus * pb->types[t].price;
 			if (best_cost >= 0 &&

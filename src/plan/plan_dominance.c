@@ -131,6 +131,34 @@ static int pattern_below(const struct plan_problem *pb, size_t a, size_t b, cons
 	return !equal || a > b;
 }
 
+/* Whether a <= b on the used profiles. */
+static int covered(const struct plan_problem *pb, size_t a, size_t b, const int *used)
+{
+	const struct plan_type *t = &pb->types[pb->patterns[a].type];
+	size_t i;
+
+	for (i = 0; i < t->profile_count; i++)
+		if (used[i] && pb->patterns[a].count[i] > pb->patterns[b].count[i])
+			return 0;
+	return 1;
+}
+
+/* For each pattern left out, a needed one of its type that covers it (starts use it). */
+static void find_covers(struct plan_problem *pb, size_t t, const int *used)
+{
+	const struct plan_type *type = &pb->types[t];
+	size_t end = type->pattern_first + type->pattern_count, a, b;
+
+	for (a = type->pattern_first; a < end; a++) {
+		pb->pattern_cover[a] = a;
+		for (b = type->pattern_first; !pb->pattern_needed[a] && b < end; b++)
+			if (pb->pattern_needed[b] && covered(pb, a, b, used)) {
+				pb->pattern_cover[a] = b;
+				break;
+			}
+	}
+}
+
 /*
  * Patterns the price phase needs: seen only through the profiles that non-dominated options
  * use, a pattern another one covers adds nothing (the same GPU, no more instances).
@@ -141,7 +169,8 @@ int mig_plan__mark_needed_patterns(struct plan_problem *pb)
 	size_t t, i, a, b;
 
 	pb->pattern_needed = calloc(pb->pattern_count + 1, 1);
-	if (!pb->pattern_needed)
+	pb->pattern_cover = calloc(pb->pattern_count + 1, sizeof(*pb->pattern_cover));
+	if (!pb->pattern_needed || !pb->pattern_cover)
 		return mig_error_oom();
 	for (t = 0; t < pb->type_count; t++) {
 		const struct plan_type *type = &pb->types[t];
@@ -155,6 +184,7 @@ int mig_plan__mark_needed_patterns(struct plan_problem *pb)
 				if (a != b && pattern_below(pb, a, b, used))
 					pb->pattern_needed[a] = 0;
 		}
+		find_covers(pb, t, used);
 	}
 	return 0;
 }

@@ -120,18 +120,27 @@ static void gpus_per_type(const struct plan_problem *pb, const struct plan_solut
 			mig_plan__kind_gpus(pb, pb->options[o].kind);
 }
 
+/*
+ * Hand CBC a starting plan. The price and GPU phases leave some patterns out (their bound is
+ * 0), so there a GPU of a left-out pattern counts as one of the pattern that covers it: the
+ * same GPU with at least the instances the plan uses. A start outside the bounds would trip
+ * an assertion inside CLP.
+ */
 static void set_start(Cbc_Model *model, const struct plan_problem *pb,
-		      const struct plan_solution *s)
+		      const struct plan_solution *s, enum plan_ilp_phase phase)
 {
 	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, i, n = 0;
 	int *idx = calloc(ncol + 1, sizeof(*idx));
 	double *val = calloc(ncol + 1, sizeof(*val));
 	double *g = calloc(pb->type_count + 1, sizeof(*g));
+	double *y = calloc(pb->pattern_count + 1, sizeof(*y));
 
-	if (idx && val && g) {
+	if (idx && val && g && y) {
 		gpus_per_type(pb, s, g);
+		for (i = 0; i < pb->pattern_count; i++)
+			y[phase == PLAN_ILP_LEFTOVER ? i : pb->pattern_cover[i]] += s->y[i];
 		for (i = 0; i < ncol; i++) {
-			double v = i < pb->pattern_count ? s->y[i]
+			double v = i < pb->pattern_count ? y[i]
 				   : i < pb->pattern_count + pb->option_count
 					   ? s->z[i - pb->pattern_count]
 					   : g[i - pb->pattern_count - pb->option_count];
@@ -147,6 +156,7 @@ static void set_start(Cbc_Model *model, const struct plan_problem *pb,
 	free(idx);
 	free(val);
 	free(g);
+	free(y);
 }
 
 /* Copy CBC's best solution into out; 1 when there is one and it checks out. */
@@ -174,7 +184,7 @@ static int run(struct plan_solution *out, const struct plan_problem *pb,
 	if (!model)
 		return mig_error_last()->code ? mig_error_last()->code : MIG_ENOMEM;
 	if (start)
-		set_start(model, pb, start);
+		set_start(model, pb, start, spec->phase);
 	Cbc_setMaximumSeconds(model, seconds > 0.05 ? seconds : 0.05);
 	Cbc_solve(model);
 	if (Cbc_isProvenInfeasible(model) && !Cbc_bestSolution(model)) {

@@ -8,13 +8,14 @@
  *
  *   y[p]  GPUs of pattern p's type that use pattern p            integer >= 0
  *   z[o]  units of option o's class that take option o           integer 0..mult
- *   G[t]  GPUs of type t, MIG and whole                          integer 0..limit
+ *   G[t]  GPUs of type t, MIG and whole                          integer >= 0
  *
  * Rows:
  *
  *   sum_{o in class c} z[o]                              = mult[c]   every unit is served
  *   sum_{o of kind k} count[o] z[o] - sum_p n[p][k] y[p] <= 0        the instances exist
  *   G[t] - sum_{p of t} y[p] - sum_{o whole on t} gpus[o] z[o] = 0   GPUs per type
+ *   G[t] <= count[t]                                                  the fleet (limited types)
  *   sum_t price[t] G[t] <= price cap                      (after the price phase)
  *   sum_t G[t] <= GPU cap                                 (in the leftover phase)
  *

@@ -13,7 +13,8 @@
 struct rows {
 	size_t count;
 	size_t type_first, cap_row, gpu_row;
-	size_t *kind_row; /* per kind, PLAN_NONE for whole-GPU kinds */
+	size_t *limit_row; /* per type, PLAN_NONE for unlimited ones */
+	size_t *kind_row;  /* per kind, PLAN_NONE for whole-GPU kinds */
 };
 
 struct csc {
@@ -36,13 +37,16 @@ static int rows_layout(struct rows *r, const struct plan_problem *pb, enum plan_
 
 	memset(r, 0, sizeof(*r));
 	r->kind_row = calloc(pb->kind_count + 1, sizeof(*r->kind_row));
-	if (!r->kind_row)
+	r->limit_row = calloc(pb->type_count + 1, sizeof(*r->limit_row));
+	if (!r->kind_row || !r->limit_row)
 		return mig_error_oom();
 	r->count = pb->class_count;
 	for (i = 0; i < pb->kind_count; i++)
 		r->kind_row[i] = pb->kinds[i].profile >= 0 ? r->count++ : PLAN_NONE;
 	r->type_first = r->count;
 	r->count += pb->type_count;
+	for (i = 0; i < pb->type_count; i++)
+		r->limit_row[i] = pb->types[i].limit != MIG_PLAN_UNLIMITED ? r->count++ : PLAN_NONE;
 	r->cap_row = phase != PLAN_ILP_PRICE ? r->count++ : PLAN_NONE;
 	r->gpu_row = phase == PLAN_ILP_LEFTOVER ? r->count++ : PLAN_NONE;
 	return 0;
@@ -104,8 +108,14 @@ static void gpu_column(struct csc *m, const struct rows *r, const struct plan_pr
 	put(m, r->type_first + t, 1);
 	put(m, r->cap_row, (double)type->price);
 	put(m, r->gpu_row, 1);
+	put(m, r->limit_row[t], 1);
 	m->lb[col] = 0;
-	m->ub[col] = type->limit != MIG_PLAN_UNLIMITED ? type->limit : DBL_MAX;
+	/*
+	 * The fleet's count is a row, not this column's bound: with a bound, CLP (2.10, built
+	 * with assertions) can cross a tightened bound over its own tolerance after a start
+	 * reaches the count, and abort.
+	 */
+	m->ub[col] = DBL_MAX;
 	if (spec->phase == PLAN_ILP_PRICE)
 		m->obj[col] = (double)type->price;
 	else
@@ -123,8 +133,11 @@ static void row_bounds(struct csc *m, const struct rows *r, const struct plan_pr
 	}
 	for (i = 0; i < pb->class_count; i++)
 		m->row_lb[i] = m->row_ub[i] = pb->classes[i].mult;
-	for (i = 0; i < pb->type_count; i++)
+	for (i = 0; i < pb->type_count; i++) {
 		m->row_lb[r->type_first + i] = 0;
+		if (r->limit_row[i] != PLAN_NONE)
+			m->row_ub[r->limit_row[i]] = pb->types[i].limit;
+	}
 	if (r->cap_row != PLAN_NONE)
 		m->row_ub[r->cap_row] = (double)spec->price_cap;
 	if (r->gpu_row != PLAN_NONE)
@@ -165,7 +178,7 @@ static int csc_fill(struct csc *m, const struct rows *r, const struct plan_probl
 {
 	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, p, c, o, t;
 	size_t nnz = pb->pattern_count * (PLAN_MAX_PROFILES + 1) + pb->option_count * 3 +
-		     pb->type_count * 3;
+		     pb->type_count * 4;
 	int rc = csc_alloc(m, ncol, nnz, r->count);
 
 	if (rc < 0)
@@ -217,8 +230,10 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 		Cbc_setParameter(model, "strategy", "0");
 		Cbc_setParameter(model, "preprocess", "off");
 		Cbc_setParameter(model, "timeMode", "elapsed");
+
 	}
 	csc_release(&m);
 	free(r.kind_row);
+	free(r.limit_row);
 	return model;
 }

@@ -106,6 +106,7 @@ struct plan_problem {
 	mig_plan_need *needs;	       /* per workload */
 	unsigned char *dominated;      /* per option: never lowers the price (plan_dominance.c) */
 	unsigned char *pattern_needed; /* per pattern: the price phase may use it */
+	size_t *pattern_cover;	       /* per pattern: a needed one that covers it */
 	mig_layout_list **layouts;     /* per type (shared between types of one GPU) */
 };
 

@@ -223,5 +223,6 @@ void mig_plan__problem_release(struct plan_problem *pb)
 	free(pb->needs);
 	free(pb->dominated);
 	free(pb->pattern_needed);
+	free(pb->pattern_cover);
 	memset(pb, 0, sizeof(*pb));
 }

@@ -105,8 +105,9 @@ static int solve(struct plan_solution *sol, const struct plan_problem *pb,
 	rc = solver->solve(sol, pb, &ctx);
 	*ms = (mig_plan__now() - t0) * 1000.0;
 	mig_plan__solution_release(&start);
+	/* cbc answers "how many more" for any fleet; enum may refuse the larger question */
 	if (rc == MIG_ENOFIT)
-		return mig_plan__explain_infeasible(pb, solver, deadline + 5.0);
+		return mig_plan__explain_infeasible(pb, &plan_solver_cbc, deadline + 5.0);
 	if (rc < 0)
 		return rc;
 	if (isnan(sol->lp_bound))
