@@ -136,6 +136,8 @@ int cmd_plan(int argc, char **argv, struct cli_ctx *ctx)
 		rc = cli_report_error(err);
 		if (err == MIG_EINVALID && !opt.solver)
 			rc = CLI_EXIT_BAD_FILE; /* the file asks for something no GPU can give */
+		else if (err == MIG_ENOTSUPPORTED)
+			rc = CLI_EXIT_FAILED; /* the enum solver on a fleet too large for it */
 	}
 	else
 		rc = outputs(plan, ctx);

@@ -230,7 +230,6 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 		Cbc_setParameter(model, "strategy", "0");
 		Cbc_setParameter(model, "preprocess", "off");
 		Cbc_setParameter(model, "timeMode", "elapsed");
-
 	}
 	csc_release(&m);
 	free(r.kind_row);
