@@ -13,13 +13,19 @@
 #include "migsim.h"
 #include "opt.h"
 #include "migctl/device.h"
+#include "migctl/emit.h"
+#include "migctl/error.h"
 #include "banned.h"
 
 static const char *on;
+static const char *plan_file;
 
 static const struct cli_opt run_opts[] = {
 	CLI_OPT_STRING(0, "on", &on, "SELECTOR",
-		       "a MIG UUID, GPU:GI[:CI], or a profile name (an idle device of it)"),
+		       "a MIG UUID, GPU:GI[:CI], a profile name (an idle device of it), or with\n"
+		       "                               --plan a workload name"),
+	CLI_OPT_STRING(0, "plan", &plan_file, "FILE",
+		       "the planner's JSON: --on names a workload, run on an instance planned for it"),
 	CLI_OPT_END
 };
 
@@ -45,8 +51,46 @@ static int attach_simulated(const struct cli_ctx *ctx, const mig_claim *c)
 	return rc < 0 ? cli_report_error(rc) : 0;
 }
 
+/*
+ * With --plan, a workload name becomes its planned profile on the GPUs the plan gives its
+ * replicas (the claim then picks an idle one of them). Returns 0, or an exit code after
+ * printing the error.
+ */
+static int workload_selector(char *profile, size_t len, unsigned *gpus, size_t *count)
+{
+	mig_emit_input *in = NULL;
+	const mig_emit_service *svc = NULL;
+	size_t i, j, n = 0;
+	int rc = mig_emit_input_load_plan(&in, plan_file);
+
+	if (rc < 0)
+		return rc == MIG_ENOMEM ? cli_report_error(rc)
+					: (cli_report_error(rc), CLI_EXIT_BAD_FILE);
+	for (i = 0; i < in->service_count && !svc; i++)
+		if (strcmp(in->services[i].workload, on) == 0 || strcmp(in->services[i].name, on) == 0)
+			svc = &in->services[i];
+	if (!svc)
+		rc = cli_fail(CLI_EXIT_USAGE, "the plan '%s' has no workload '%s'", plan_file, on);
+	else if (!svc->profile)
+		rc = cli_fail(CLI_EXIT_USAGE, "workload '%s' runs on whole GPUs with MIG off, not on "
+			      "a MIG device", on);
+	for (i = 0; rc == 0 && i < svc->replica_count; i++) {
+		for (j = 0; j < n && gpus[j] != svc->replicas[i].gpu; j++)
+			;
+		if (j == n && n < 64)
+			gpus[n++] = svc->replicas[i].gpu;
+	}
+	if (rc == 0) {
+		snprintf(profile, len, "%s", svc->profile->name);
+		*count = n;
+	}
+	mig_emit_input_free(in);
+	return rc;
+}
+
 int cmd_run(int argc, char **argv, struct cli_ctx *ctx)
 {
+	char profile[64];
 	unsigned indices[64];
 	size_t count = 0;
 	const char *dir;
@@ -62,9 +106,14 @@ int cmd_run(int argc, char **argv, struct cli_ctx *ctx)
 	if (!sys)
 		return rc;
 	dir = cli_state_dir(ctx);
-	rc = dir ? cli_select_gpus(sys, ctx, indices, 64, &count) : CLI_EXIT_FAILED;
+	if (!dir)
+		rc = CLI_EXIT_FAILED;
+	else if (plan_file)
+		rc = workload_selector(profile, sizeof(profile), indices, &count);
+	else
+		rc = cli_select_gpus(sys, ctx, indices, 64, &count);
 	if (rc == 0) {
-		err = mig_device_claim(&claim, sys, on, indices, count, dir);
+		err = mig_device_claim(&claim, sys, plan_file ? profile : on, indices, count, dir);
 		if (err < 0)
 			rc = cli_report_error(err);
 	}

@@ -64,4 +64,22 @@ test_expect_success '16 concurrent runs on 7 devices: 7 run, each on its own dev
 	test "$(sort -u uuids | wc -l)" -eq 7 &&
 	test "$(cat rc.* | grep -c "^0$")" -eq 7 && test "$(cat rc.* | grep -c "^6$")" -eq 9
 '
+test_expect_success 'run --plan: a workload name runs on an instance planned for it' '
+	migctl plan "$FIXTURES/plan/guide-small-models.yaml" --json-out plan.json \
+		--layouts-out layouts.yaml >/dev/null &&
+	export MIGSIM_STATE="$TRASH/plan-sim.json" &&
+	migctl sim init a100-80gb >/dev/null && migctl mode on >/dev/null &&
+	migctl sim reset >/dev/null && migctl apply -f layouts.yaml -c a100-80gb-0 >/dev/null &&
+	migctl run --plan plan.json --on gemma-2b printenv CUDA_VISIBLE_DEVICES >out &&
+	uuid=$(cat out) && migctl devices >devs &&
+	test_grep "^$uuid  *0  *[0-9]*  *0  *1g.10gb" devs &&
+	migctl run --plan plan.json --on qwen-0.5b printenv CUDA_VISIBLE_DEVICES >out &&
+	uuid=$(cat out) && test_grep "^$uuid  *0  *[0-9]*  *0  *1g.20gb" devs
+'
+test_expect_success 'run --plan errors: unknown workload exit 2, missing plan exit 3' '
+	test_must_fail 2 migctl run --plan plan.json --on nope true 2>err &&
+	test_grep "has no workload .nope." err &&
+	test_must_fail 3 migctl run --plan missing.json --on x true 2>err &&
+	test_grep "missing.json" err
+'
 test_done
