@@ -58,8 +58,8 @@ base=$(median_ms "$m" --version)
 printf '%-44s %9s %10s %9s\n' "migctl --version (process start)" "$base" "-" "1.00x"
 row "migctl gpus --json (catalog, no NVML)" "$base" "$m" gpus --json
 fill 1 7x1g.10gb
-row "status --json: 1 GPU, 7 GIs / 7 MIG devices" "$base" env MIGCTL_SIM=x "$m" status --json
+MIGCTL_SIM=x row "status --json: 1 GPU, 7 GIs / 7 MIG devices" "$base" "$m" status --json
 fill 8 7x1g.10gb
-row "status --json: 8 GPUs, 56 GIs / 56 devices" "$base" env MIGCTL_SIM=x "$m" status --json
+MIGCTL_SIM=x row "status --json: 8 GPUs, 56 GIs / 56 devices" "$base" "$m" status --json
 fill 8 3g.40gb 2g.20gb 1g.10gb 1g.10gb
-row "status --json: 8 GPUs, 32 GIs (mixed)" "$base" env MIGCTL_SIM=x "$m" status --json
+MIGCTL_SIM=x row "status --json: 8 GPUs, 32 GIs (mixed)" "$base" "$m" status --json

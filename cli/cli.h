@@ -30,7 +30,8 @@ int cmd_destroy(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_devices(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_sim(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_run(int argc, char **argv, struct cli_ctx *ctx);
-int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);
+int cmd_plan(int argc, char **argv, struct cli_ctx *ctx);      /* in migctl-plan */
+int cmd_plan_exec(int argc, char **argv, struct cli_ctx *ctx); /* runs migctl-plan */
 int cmd_apply(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_assert(int argc, char **argv, struct cli_ctx *ctx);
 int cmd_export(int argc, char **argv, struct cli_ctx *ctx);
