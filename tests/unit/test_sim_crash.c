@@ -107,8 +107,15 @@ static void test_sim_crash__kill_9_never_tears(void **state)
 			srand(i);
 			writer_main();
 		}
-		/* past its init, then anywhere in its stream of writes */
-		sleep_us(1000 + rand() % 4000);
+		/* past its init (its first write seen, however slow a loaded machine makes the
+		 * start), then anywhere in its stream of writes */
+		for (n = 0; n < 5000; n++) {
+			assert_state_whole(&gen);
+			if (gen > last)
+				break;
+			sleep_us(1000);
+		}
+		sleep_us(rand() % 4000);
 		assert_int_equal(kill(pid, SIGKILL), 0);
 		assert_int_equal(waitpid(pid, NULL, 0), pid);
 		assert_state_whole(&gen);
@@ -116,7 +123,7 @@ static void test_sim_crash__kill_9_never_tears(void **state)
 		last = gen;
 	}
 	/* the writers did write, and a fresh client still works on what they left */
-	assert_true(last > KILLS);
+	assert_true(last >= KILLS);
 	assert_nvml(NV(nvmlInit_v2)(), NVML_SUCCESS);
 	assert_nvml(NV(nvmlDeviceGetCount_v2)(&n), NVML_SUCCESS);
 }
