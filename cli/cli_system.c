@@ -23,8 +23,7 @@ const char *cli_sim_state_path(void)
 	return state_path;
 }
 
-/* The folder of the running migctl, from /proc/self/exe. */
-static int exe_dir(char *buf, size_t len)
+int cli_exe_dir(char *buf, size_t len)
 {
 	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
 	char *slash;
@@ -51,7 +50,7 @@ static const char *find_sim_library(char *buf, size_t len)
 
 	if (env && *env)
 		return env;
-	if (exe_dir(dir, sizeof(dir)) < 0)
+	if (cli_exe_dir(dir, sizeof(dir)) < 0)
 		return NULL;
 	for (i = 0; i < sizeof(relative) / sizeof(relative[0]); i++) {
 		int n = snprintf(buf, len, "%s/%s", dir, relative[i]);

@@ -11,6 +11,9 @@
 #include "cli.h"
 #include "migctl/device.h"
 
+/* The folder of the running migctl (from /proc/self/exe) into buf; 0, or -1 when unknown. */
+int cli_exe_dir(char *buf, size_t len);
+
 /* Open the system; on failure print the error and return NULL with *exit_code set. */
 mig_system *cli_system_open(struct cli_ctx *ctx, int *exit_code);
 

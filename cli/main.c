@@ -8,9 +8,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "exit.h"
 #include "migctl/error.h"
@@ -43,40 +41,6 @@ static const struct cli_cmd commands[] = {
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
-
-/* `migctl plan` runs migctl-plan (cli/plan_main.c), found next to migctl, or installed in
- * ../libexec/migctl/, with the global options it understands. */
-int cmd_plan_exec(int argc, char **argv, struct cli_ctx *ctx)
-{
-	static const char *const places[] = { "migctl-plan", "../libexec/migctl/migctl-plan" };
-	char self[4096], path[4200];
-	char *args[256];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	char *slash;
-	int i, k = 0;
-	size_t p;
-
-	if (argc + 3 > (int)(sizeof(args) / sizeof(args[0])))
-		return cli_fail(CLI_EXIT_USAGE, "too many arguments");
-	if (n <= 0 || !(self[n] = '\0', slash = strrchr(self, '/')))
-		return cli_fail(CLI_EXIT_FAILED, "cannot find where migctl is installed");
-	*slash = '\0';
-	args[k++] = (char *)"migctl-plan";
-	if (ctx->json)
-		args[k++] = (char *)"--json";
-	for (i = 0; i < ctx->verbose && k < 4; i++)
-		args[k++] = (char *)"-v";
-	for (i = 0; i < argc; i++)
-		args[k++] = argv[i];
-	args[k] = NULL;
-	fflush(NULL);
-	for (p = 0; p < sizeof(places) / sizeof(places[0]); p++) {
-		snprintf(path, sizeof(path), "%s/%s", self, places[p]);
-		execv(path, args);
-	}
-	return cli_fail(CLI_EXIT_FAILED, "cannot run the planner '%s/migctl-plan': %s", self,
-			strerror(errno));
-}
 
 static void print_help(FILE *out)
 {
