@@ -16,7 +16,8 @@
  *   sum_{o of kind k} count[o] z[o] - sum_p n[p][k] y[p] <= 0        the instances exist
  *   G[t] - sum_{p of t} y[p] - sum_{o whole on t} gpus[o] z[o] = 0   GPUs per type
  *   G[t] <= count[t]                                                  the fleet (limited types)
- *   sum_t price[t] G[t] <= price cap                      (after the price phase)
+ *   sum_t price[t] G[t] <= price cap                      (after the price phase; = when
+ *                                                          the cap is the proven least)
  *   sum_t G[t] <= GPU cap                                 (in the leftover phase)
  *
  * G[t] is implied by the others, but giving it a column lets the branch-and-bound branch on
@@ -40,6 +41,8 @@ struct plan_ilp_spec {
 	int relax;	   /* 1: the LP relaxation (continuous columns) */
 	int64_t price_cap; /* GPUS, LEFTOVER: the price may not exceed this */
 	unsigned gpu_cap;  /* LEFTOVER: nor the GPUs this */
+	int price_exact;   /* GPUS: the cap is the proven least price: an equality, solved
+			      with CBC's full preprocessing */
 };
 
 /* A CBC model (silent); NULL with the error recorded. */

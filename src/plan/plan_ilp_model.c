@@ -138,8 +138,11 @@ static void row_bounds(struct csc *m, const struct rows *r, const struct plan_pr
 		if (r->limit_row[i] != PLAN_NONE)
 			m->row_ub[r->limit_row[i]] = pb->types[i].limit;
 	}
-	if (r->cap_row != PLAN_NONE)
+	if (r->cap_row != PLAN_NONE) {
 		m->row_ub[r->cap_row] = (double)spec->price_cap;
+		if (spec->price_exact && spec->phase == PLAN_ILP_GPUS)
+			m->row_lb[r->cap_row] = m->row_ub[r->cap_row];
+	}
 	if (r->gpu_row != PLAN_NONE)
 		m->row_ub[r->gpu_row] = spec->gpu_cap;
 }
@@ -225,10 +228,14 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 		/*
 		 * Measured on bench/bench_plan's fleets: CBC's light strategy without integer
 		 * preprocessing proves these problems several times faster than its defaults.
-		 * Time limits are wall-clock, as the caller's are.
+		 * The exception is the GPU phase at a proven price, where the equality gives
+		 * the preprocessing something to work with (plan_ilp.c, refine). Time limits are
+		 * wall-clock, as the caller's are.
 		 */
-		Cbc_setParameter(model, "strategy", "0");
-		Cbc_setParameter(model, "preprocess", "off");
+		if (!(spec->price_exact && spec->phase == PLAN_ILP_GPUS)) {
+			Cbc_setParameter(model, "strategy", "0");
+			Cbc_setParameter(model, "preprocess", "off");
+		}
 		Cbc_setParameter(model, "timeMode", "elapsed");
 	}
 	csc_release(&m);

@@ -68,7 +68,7 @@ test_expect_success 'destroy a busy instance is refused with its pid, exit 6, un
 	migctl -i 0 sim attach "$gi:0" --pid $pid &&
 	migctl -i 0 status --json >before &&
 	test_must_fail 6 migctl -i 0 destroy all 2>err; rc=$?;
-	migctl -i 0 status --json >after; kill $pid;
+	migctl -i 0 status --json >after; kill $pid; wait $pid 2>/dev/null;
 	test $rc -eq 0 && test_grep "runs pid $pid" err && test_grep "use --force" err &&
 	test_cmp before after
 '
