@@ -36,6 +36,8 @@
 #define GPUS_MIN_S     0.3
 #define LEFTOVER_SHARE 0.25
 #define LEFTOVER_MIN_S 0.25
+/* The GPU phase's share for its first run, with the price as a cap (refine). */
+#define GPUS_CAP_RUN_SHARE 0.5
 
 struct outcome {
 	int optimal;
@@ -231,7 +233,7 @@ static void adopt(struct plan_solution *out, struct plan_solution *next,
 static int refine(struct plan_solution *out, const struct plan_problem *pb,
 		  enum plan_ilp_phase phase, double seconds, int *proven)
 {
-	struct plan_ilp_spec spec = {phase, 0, out->cost, out->gpus, out->optimal};
+	struct plan_ilp_spec spec = {phase, 0, out->cost, out->gpus, 0};
 	struct plan_solution next;
 	struct outcome res = {0, 0};
 	double t0 = mig_plan__now();
@@ -241,8 +243,7 @@ static int refine(struct plan_solution *out, const struct plan_problem *pb,
 	if (rc < 0)
 		return rc;
 	if (phase == PLAN_ILP_GPUS && out->optimal) {
-		spec.price_exact = 0;
-		if (run(&next, pb, &spec, out, seconds * 0.5, &res) == 0)
+		if (run(&next, pb, &spec, out, seconds * GPUS_CAP_RUN_SHARE, &res) == 0)
 			adopt(out, &next, pb);
 		spec.price_exact = 1;
 	}
@@ -315,10 +316,12 @@ static int solve_cbc(struct plan_solution *out, const struct plan_problem *pb,
 	if (pb->type_count == 1 && pb->types[0].price > 0)
 		proven = 1;
 	else
-		rc = refine(out, pb, PLAN_ILP_GPUS, budget(ctx, took, GPUS_SHARE, GPUS_MIN_S), &proven);
+		rc = refine(out, pb, PLAN_ILP_GPUS, budget(ctx, took, GPUS_SHARE, GPUS_MIN_S),
+			    &proven);
 	out->gpus_optimal = rc == 0 && proven && out->optimal;
 	if (rc == 0 && out->leftover > 0)
-		rc = refine(out, pb, PLAN_ILP_LEFTOVER, budget(ctx, took, LEFTOVER_SHARE, LEFTOVER_MIN_S), &proven);
+		rc = refine(out, pb, PLAN_ILP_LEFTOVER,
+			    budget(ctx, took, LEFTOVER_SHARE, LEFTOVER_MIN_S), &proven);
 	return rc;
 }
 

@@ -140,7 +140,7 @@ static void row_bounds(struct csc *m, const struct rows *r, const struct plan_pr
 	}
 	if (r->cap_row != PLAN_NONE) {
 		m->row_ub[r->cap_row] = (double)spec->price_cap;
-		if (spec->price_exact && spec->phase == PLAN_ILP_GPUS)
+		if (spec->price_exact)
 			m->row_lb[r->cap_row] = m->row_ub[r->cap_row];
 	}
 	if (r->gpu_row != PLAN_NONE)
@@ -232,7 +232,7 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 		 * the preprocessing something to work with (plan_ilp.c, refine). Time limits are
 		 * wall-clock, as the caller's are.
 		 */
-		if (!(spec->price_exact && spec->phase == PLAN_ILP_GPUS)) {
+		if (!spec->price_exact) {
 			Cbc_setParameter(model, "strategy", "0");
 			Cbc_setParameter(model, "preprocess", "off");
 		}
