@@ -55,6 +55,26 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 int mig_plan__ilp_round(struct plan_solution *out, const struct plan_problem *pb, const double *x,
 			double seconds);
 
+/* CBC's settings for these models; preprocess: CBC's default strategy and preprocessing. */
+void mig_plan__ilp_tune(Cbc_Model *model, int preprocess);
+
+/* CBC's best solution into out (initialised); 1 when there is one and it is a valid plan. */
+int mig_plan__ilp_take(struct plan_solution *out, Cbc_Model *model,
+		       const struct plan_problem *pb);
+
+/* Every price is a multiple of this (price units); 0 when every GPU is free. */
+int64_t mig_plan__price_step(const struct plan_problem *pb);
+
+/*
+ * Prove best optimal for the price phase or the GPU phase of spec, or find a better plan,
+ * by branching on the GPUs of each type (plan_ilp_search.c); a better plan replaces best's
+ * columns and objective, not its bounds. bound is a known lower bound on the objective; the
+ * search stops at deadline (mig_plan__now()).
+ * @return 1 when best is proven optimal, 0 when not (time ran out); <0 on error
+ */
+int mig_plan__ilp_search(struct plan_solution *best, const struct plan_problem *pb,
+			 const struct plan_ilp_spec *spec, double bound, double deadline);
+
 /* Column of G[t]. */
 size_t mig_plan__ilp_gpu_column(const struct plan_problem *pb, size_t t);
 

@@ -205,6 +205,22 @@ static int csc_fill(struct csc *m, const struct rows *r, const struct plan_probl
 	return 0;
 }
 
+void mig_plan__ilp_tune(Cbc_Model *model, int preprocess)
+{
+	/*
+	 * Measured on bench/bench_plan's fleets: CBC's light strategy without integer
+	 * preprocessing proves these problems several times faster than its defaults. The
+	 * exception is the GPU phase at a proven price, where the equality gives the
+	 * preprocessing something to work with (plan_ilp.c, refine). Time limits are
+	 * wall-clock, as the caller's are.
+	 */
+	if (!preprocess) {
+		Cbc_setParameter(model, "strategy", "0");
+		Cbc_setParameter(model, "preprocess", "off");
+	}
+	Cbc_setParameter(model, "timeMode", "elapsed");
+}
+
 Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_ilp_spec *spec)
 {
 	size_t ncol = pb->pattern_count + pb->option_count + pb->type_count, i;
@@ -225,18 +241,7 @@ Cbc_Model *mig_plan__ilp_build(const struct plan_problem *pb, const struct plan_
 			Cbc_setInteger(model, (int)i);
 		Cbc_setObjSense(model, 1);
 		Cbc_setLogLevel(model, 0);
-		/*
-		 * Measured on bench/bench_plan's fleets: CBC's light strategy without integer
-		 * preprocessing proves these problems several times faster than its defaults.
-		 * The exception is the GPU phase at a proven price, where the equality gives
-		 * the preprocessing something to work with (plan_ilp.c, refine). Time limits are
-		 * wall-clock, as the caller's are.
-		 */
-		if (!spec->price_exact) {
-			Cbc_setParameter(model, "strategy", "0");
-			Cbc_setParameter(model, "preprocess", "off");
-		}
-		Cbc_setParameter(model, "timeMode", "elapsed");
+		mig_plan__ilp_tune(model, spec->price_exact);
 	}
 	csc_release(&m);
 	free(r.kind_row);
