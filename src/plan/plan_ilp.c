@@ -31,7 +31,7 @@
  * CBC alone settles most fleets' price within this (bench_plan: 20 of 36 fleets of 100 to
  * 200 workloads); the search over GPU counts then gets this share of the rest.
  */
-#define PRICE_FIRST_S 0.3
+#define PRICE_FIRST_S 0.15
 #define SEARCH_SHARE  0.5
 /*
  * The tie-breaks run for a share of the time the price took, and at least a floor; each
@@ -43,7 +43,7 @@
 #define LEFTOVER_SHARE 0.25
 #define LEFTOVER_MIN_S 0.25
 /* The GPU phase's share for its first run, with the price as a cap (refine). */
-#define GPUS_CAP_RUN_SHARE 0.5
+#define GPUS_CAP_RUN_SHARE 0.15
 
 struct outcome {
 	int optimal;
@@ -167,8 +167,7 @@ static void set_start(Cbc_Model *model, const struct plan_problem *pb,
 	free(y);
 }
 
-int mig_plan__ilp_take(struct plan_solution *out, Cbc_Model *model,
-		       const struct plan_problem *pb)
+int mig_plan__ilp_take(struct plan_solution *out, Cbc_Model *model, const struct plan_problem *pb)
 {
 	const double *x = Cbc_bestSolution(model);
 	size_t i;
@@ -236,7 +235,7 @@ static int refine(struct plan_solution *out, const struct plan_problem *pb,
 	struct plan_ilp_spec spec = {phase, 0, out->cost, out->gpus, 0};
 	struct plan_solution next;
 	struct outcome res = {0, 0};
-	double t0 = mig_plan__now();
+	double end = mig_plan__now() + seconds;
 	int rc = mig_plan__solution_init(&next, pb);
 
 	*proven = 0;
@@ -246,9 +245,12 @@ static int refine(struct plan_solution *out, const struct plan_problem *pb,
 		if (run(&next, pb, &spec, out, seconds * GPUS_CAP_RUN_SHARE, &res) == 0)
 			adopt(out, &next, pb);
 		spec.price_exact = 1;
+		if (!res.optimal && end > mig_plan__now())
+			res.optimal = mig_plan__ilp_search(out, pb, &spec, res.bound, end) > 0;
 	}
-	seconds -= mig_plan__now() - t0;
-	if (!res.optimal && seconds > 0 && run(&next, pb, &spec, out, seconds, &res) == 0)
+	/* a single run; or CBC's turn when the search stopped early on an error */
+	if (!res.optimal && end - mig_plan__now() > 0.01 &&
+	    run(&next, pb, &spec, out, end - mig_plan__now(), &res) == 0)
 		adopt(out, &next, pb);
 	*proven = res.optimal;
 	mig_plan__solution_release(&next);

@@ -59,8 +59,7 @@ int mig_plan__ilp_round(struct plan_solution *out, const struct plan_problem *pb
 void mig_plan__ilp_tune(Cbc_Model *model, int preprocess);
 
 /* CBC's best solution into out (initialised); 1 when there is one and it is a valid plan. */
-int mig_plan__ilp_take(struct plan_solution *out, Cbc_Model *model,
-		       const struct plan_problem *pb);
+int mig_plan__ilp_take(struct plan_solution *out, Cbc_Model *model, const struct plan_problem *pb);
 
 /* Every price is a multiple of this (price units); 0 when every GPU is free. */
 int64_t mig_plan__price_step(const struct plan_problem *pb);

@@ -20,7 +20,7 @@
  * the best plan is proven; when time runs out nothing is claimed, and a better plan found
  * is kept.
  */
-#include "plan_ilp.h"
+#include "plan_ilp_search.h"
 
 #include <float.h>
 #include <limits.h>
@@ -33,150 +33,25 @@
 
 /* Cut passes at a node's root: most of the proving power of CBC's default at a third the time. */
 #define NODE_CUT_PASSES "5"
-/* Sums checked per node at most (price steps times counts); beyond, a node is solved. */
-#define REACH_MAX_WORK 20000000L
-
-struct search {
-	const struct plan_problem *pb;
-	const struct plan_ilp_spec *spec; /* the phase: PRICE, or GPUS with its price cap */
-	int64_t step;			  /* the objective's step: the price step, or 1 GPU */
-	int64_t price_step;		  /* every price is a multiple of this */
-	double bound;			  /* a known lower bound on the objective */
-	double deadline;		  /* mig_plan__now() to stop at */
-	int complete;			  /* 0 once a node is left undecided */
-	long *lo, *hi; /* the counts a node allows, per type; hi -1: any */
-	struct plan_solution *best;
-	struct plan_solution scratch;
-};
-
-int64_t mig_plan__price_step(const struct plan_problem *pb)
-{
-	int64_t step = 0, a, b, r;
-	size_t t;
-
-	for (t = 0; t < pb->type_count; t++) {
-		for (a = step, b = pb->types[t].price; b; r = a % b, a = b, b = r)
-			;
-		step = a;
-	}
-	return step;
-}
-
-/* The objective's weight of a GPU of type t. */
-static int64_t weight(const struct search *s, size_t t)
-{
-	return s->spec->phase == PLAN_ILP_PRICE ? s->pb->types[t].price : 1;
-}
-
-static int64_t best_value(const struct search *s)
-{
-	return s->spec->phase == PLAN_ILP_PRICE ? s->best->cost : (int64_t)s->best->gpus;
-}
-
-static int64_t price_unit(const struct search *s)
-{
-	return s->price_step > 0 ? s->price_step : 1;
-}
-
-/* The least and most GPUs of the plans with each price sum, over the node's counts. */
-struct reach {
-	int64_t width; /* price steps 0..width above the node's least price */
-	long *least, *most; /* per price step; least -1: no plan has that price */
-};
-
-static void reach_fill(struct reach *r, const struct search *s)
-{
-	const struct plan_problem *pb = s->pb;
-	long gpus = 0, spare = 0;
-	int64_t x, j;
-	size_t t;
-
-	for (t = 0; t < pb->type_count; t++) {
-		gpus += s->lo[t];
-		if (pb->types[t].price == 0)
-			spare = s->hi[t] < 0 || spare == LONG_MAX ? LONG_MAX : spare + s->hi[t] - s->lo[t];
-	}
-	for (x = 0; x <= r->width; x++)
-		r->least[x] = r->most[x] = -1;
-	r->least[0] = gpus;
-	r->most[0] = spare == LONG_MAX ? LONG_MAX : gpus + spare;
-	for (t = 0; t < pb->type_count; t++) {
-		int64_t p = pb->types[t].price / price_unit(s), k = s->hi[t] - s->lo[t];
-
-		if (p == 0 || k <= 0)
-			continue;
-		/* downwards, so that each sum adds up to k more of this type to the old sums */
-		for (x = r->width; x >= p; x--)
-			for (j = 1; j <= k && j * p <= x; j++) {
-				long lst = r->least[x - j * p], mst = r->most[x - j * p];
-
-				if (lst < 0)
-					continue;
-				if (r->least[x] < 0 || lst + j < r->least[x])
-					r->least[x] = lst + (long)j;
-				if (mst == LONG_MAX || r->most[x] < mst + j)
-					r->most[x] = mst == LONG_MAX ? LONG_MAX : mst + (long)j;
-			}
-	}
-}
-
 /*
- * Whether the node's counts allow a plan better than the best whose objective is at least
- * lower: for the price, a price between lower and the best's less one step; for the GPUs,
- * a price within the cap (exactly the cap when it is the proven least) with fewer GPUs
- * than the best and at least lower.
+ * A node with every count fixed is solved in full, for at most this share of the search's
+ * time: most take milliseconds, but a hard one would otherwise use up the search (on a
+ * fleet of 1,000 workloads, one took 3.8 s without an answer).
  */
-static int better_possible(const struct search *s, double lower)
-{
-	const struct plan_problem *pb = s->pb;
-	int64_t unit = price_unit(s), base = 0, from, to, work = 0, x;
-	long glo = 0, ghi = LONG_MAX;
-	struct reach r;
-	size_t t;
-	int found = 0;
-
-	if (lower < s->bound)
-		lower = s->bound;
-	if (s->spec->phase == PLAN_ILP_PRICE) {
-		from = (int64_t)ceil(lower - 1e-6);
-		to = s->best->cost - s->step;
-	} else {
-		from = s->spec->price_exact ? s->spec->price_cap : 0;
-		to = s->spec->price_cap;
-		glo = (long)ceil(lower - 1e-6);
-		ghi = (long)s->best->gpus - 1;
-		if (ghi < glo)
-			return 0;
-	}
-	for (t = 0; t < pb->type_count; t++) {
-		base += pb->types[t].price / unit * s->lo[t];
-		work += s->hi[t] < 0 ? 0 : s->hi[t] - s->lo[t];
-	}
-	from = (from + unit - 1) / unit - base;
-	to = to / unit - base;
-	if (to < 0 || to < from)
-		return 0;
-	if (from < 0)
-		from = 0;
-	if (to > REACH_MAX_WORK || work * to > REACH_MAX_WORK)
-		return 1;
-	r.width = to;
-	r.least = calloc((size_t)to + 1, sizeof(*r.least));
-	r.most = calloc((size_t)to + 1, sizeof(*r.most));
-	if (!r.least || !r.most) {
-		found = 1; /* cannot tell: solve the node */
-	} else {
-		reach_fill(&r, s);
-		for (x = from; x <= to && !found; x++)
-			found = r.least[x] >= 0 && r.least[x] <= ghi && r.most[x] >= glo;
-	}
-	free(r.least);
-	free(r.most);
-	return found;
-}
+#define LEAF_SHARE 0.1
+#define LEAF_MIN_S 0.05
+/* An open node has a child per count up to this many counts, else BRANCH_WAYS ranges. */
+#define SINGLE_MAX  16
+#define BRANCH_WAYS 8
+/*
+ * A node that would branch on a type with at least WIDE_MIN counts left is first solved
+ * whole, for at most WIDE_ROOT_TIMES its root's time (node_solve).
+ */
+#define WIDE_MIN	64
+#define WIDE_ROOT_TIMES 8
 
 /* The model of a node: the phase's, its counts as bounds, the objective below the best. */
-static Cbc_Model *node_model(const struct search *s, int root_only)
+static Cbc_Model *node_model(const struct search *s, int root_only, double cap_s)
 {
 	const struct plan_problem *pb = s->pb;
 	Cbc_Model *m = mig_plan__ilp_build(pb, s->spec);
@@ -196,14 +71,15 @@ static Cbc_Model *node_model(const struct search *s, int root_only)
 	for (t = 0; t < pb->type_count; t++) {
 		int col = (int)mig_plan__ilp_gpu_column(pb, t);
 
-		if (weight(s, t) == 0)
+		if (mig_plan__search_weight(s, t) == 0)
 			continue;
 		Cbc_setColLower(m, col, (double)s->lo[t]);
 		Cbc_setColUpper(m, col, s->hi[t] >= 0 ? (double)s->hi[t] : DBL_MAX);
 		idx[n] = col;
-		val[n++] = (double)weight(s, t);
+		val[n++] = (double)mig_plan__search_weight(s, t);
 	}
-	Cbc_addRow(m, "better", (int)n, idx, val, 'L', (double)(best_value(s) - s->step));
+	Cbc_addRow(m, "better", (int)n, idx, val, 'L',
+		   (double)(mig_plan__search_best(s) - s->step));
 	free(idx);
 	free(val);
 	mig_plan__ilp_tune(m, 0);
@@ -212,6 +88,8 @@ static Cbc_Model *node_model(const struct search *s, int root_only)
 		Cbc_setParameter(m, "heur", "off");
 		Cbc_setParameter(m, "passCuts", NODE_CUT_PASSES);
 	}
+	if (cap_s > 0 && left > cap_s)
+		left = cap_s;
 	Cbc_setMaximumSeconds(m, left > 0.01 ? left : 0.01);
 	return m;
 }
@@ -238,14 +116,14 @@ static void keep_if_better(struct search *s, Cbc_Model *m)
 enum node_state { NODE_CLOSED, NODE_OPEN, NODE_UNDECIDED };
 
 /*
- * Solve a node: its root only when branch names the type to branch on next, in full when
- * every count is fixed (branch -1). Its bound into *bound, and the count of the branch type
- * in the root's LP into *at.
+ * Solve a node's root, or, when full, the whole node. Its bound into *bound, and the count
+ * of type branch (unless -1) in the root's LP into *at.
  */
-static enum node_state node_solve(struct search *s, long branch, double *bound, double *at)
+static enum node_state node_run(struct search *s, double full_s, long branch, double *bound,
+				double *at)
 {
-	int root_only = branch >= 0;
-	Cbc_Model *m = node_model(s, root_only);
+	int full = full_s > 0;
+	Cbc_Model *m = node_model(s, !full, full_s);
 	enum node_state st;
 	const double *x;
 
@@ -254,16 +132,41 @@ static enum node_state node_solve(struct search *s, long branch, double *bound, 
 	Cbc_solve(m);
 	keep_if_better(s, m);
 	*bound = Cbc_getBestPossibleObjValue(m);
-	if (root_only && (x = Cbc_getColSolution(m)))
+	if (branch >= 0 && (x = Cbc_getColSolution(m)))
 		*at = x[mig_plan__ilp_gpu_column(s->pb, (size_t)branch)];
 	if (Cbc_isProvenInfeasible(m) || Cbc_isProvenOptimal(m))
 		st = NODE_CLOSED;
-	else if (root_only && !Cbc_isSecondsLimitReached(m))
+	else if (!full && !Cbc_isSecondsLimitReached(m))
 		st = NODE_OPEN;
 	else
 		st = NODE_UNDECIDED;
 	Cbc_deleteModel(m);
 	return st;
+}
+
+/*
+ * Solve a node: its root, which decides most. When every count is fixed (branch -1) and
+ * the root left the node open, the whole node. When the branch type has many counts left,
+ * also the whole node, for a few times the root's time: CBC often settles such a node
+ * outright (fleets of 1,000 workloads, where the counts of A30s and A100s trade two for
+ * one at one price, and ruling out each count takes longer).
+ */
+static enum node_state node_solve(struct search *s, long branch, double *bound, double *at)
+{
+	double t0 = mig_plan__now(), root_s, b = *bound, a = *at;
+	enum node_state st = node_run(s, 0, branch, bound, at), full;
+
+	root_s = mig_plan__now() - t0;
+	if (st != NODE_OPEN)
+		return st;
+	if (branch < 0)
+		return node_run(s, s->leaf_seconds, branch, bound, at);
+	if (s->hi[branch] - s->lo[branch] < WIDE_MIN)
+		return st;
+	full = node_run(s, fmin(s->leaf_seconds, WIDE_ROOT_TIMES * root_s), branch, &b, &a);
+	if (full == NODE_CLOSED)
+		*bound = b;
+	return full == NODE_CLOSED ? full : st;
 }
 
 /* The type with the fewest counts left (more than one); -1 when all are fixed. */
@@ -273,45 +176,76 @@ static long branch_type(const struct search *s)
 	size_t t;
 
 	for (t = 0; t < s->pb->type_count; t++)
-		if (weight(s, t) > 0 && s->hi[t] > s->lo[t] &&
+		if (mig_plan__search_weight(s, t) > 0 && s->hi[t] > s->lo[t] &&
 		    (pick < 0 || s->hi[t] - s->lo[t] < s->hi[pick] - s->lo[pick]))
 			pick = (long)t;
 	return pick;
 }
 
+static void search_node(struct search *s, double lower);
+
+/* Branch on type t: the root LP's count was at; children inherit bound. */
+static void branch(struct search *s, long t, double at, double bound)
+{
+	long lo = s->lo[t], hi = s->hi[t], width, g, i;
+
+	/*
+	 * A type with few counts left branches on each; one with many on BRANCH_WAYS ranges.
+	 * The count (or range) of the root LP first, then those nearest it, where better plans
+	 * are likeliest.
+	 */
+	width = hi - lo < SINGLE_MAX ? 1 : (hi - lo + BRANCH_WAYS) / BRANCH_WAYS;
+	g = (lround(at) < lo ? lo : lround(at) > hi ? hi : lround(at)) - lo;
+	g /= width;
+	for (i = 0; i <= 2 * ((hi - lo) / width) && s->complete; i++) {
+		long k = i % 2 ? g + (i + 1) / 2 : g - i / 2;
+
+		if (k < 0 || lo + k * width > hi)
+			continue;
+		s->lo[t] = lo + k * width;
+		s->hi[t] = s->lo[t] + width - 1 < hi ? s->lo[t] + width - 1 : hi;
+		search_node(s, bound);
+	}
+	s->lo[t] = lo;
+	s->hi[t] = hi;
+}
+
 static void search_node(struct search *s, double lower)
 {
-	long t = branch_type(s), lo, hi, g, i;
+	size_t n = s->pb->type_count;
+	long *saved = malloc(2 * n * sizeof(*saved)), t;
 	double bound = lower, at = 0;
 	enum node_state st;
 
-	if (!s->complete || !better_possible(s, lower))
-		return;
-	if (mig_plan__now() >= s->deadline) {
+	if (!saved) {
 		s->complete = 0;
 		return;
 	}
+	memcpy(saved, s->lo, n * sizeof(*saved));
+	memcpy(saved + n, s->hi, n * sizeof(*saved));
+	if (!s->complete || !mig_plan__search_narrow(s, lower))
+		goto out;
+	if (mig_plan__now() >= s->deadline) {
+		s->complete = 0;
+		goto out;
+	}
+	t = branch_type(s);
 	st = node_solve(s, t, &bound, &at);
 	if (st == NODE_UNDECIDED)
 		s->complete = 0;
 	if (bound < lower)
 		bound = lower;
-	if (st != NODE_OPEN || !better_possible(s, bound))
-		return;
-	lo = s->lo[t];
-	hi = s->hi[t];
-	/* the counts nearest the root's LP first, where better plans are likeliest */
-	g = lround(at) < lo ? lo : lround(at) > hi ? hi : lround(at);
-	for (i = 0; i <= 2 * (hi - lo) && s->complete; i++) {
-		long v = i % 2 ? g + (i + 1) / 2 : g - i / 2;
-
-		if (v < lo || v > hi)
-			continue;
-		s->lo[t] = s->hi[t] = v;
-		search_node(s, bound);
+	if (st == NODE_OPEN && mig_plan__search_narrow(s, bound)) {
+		/* the narrowing may have fixed the type */
+		if (s->hi[t] > s->lo[t])
+			branch(s, t, at, bound);
+		else
+			search_node(s, bound);
 	}
-	s->lo[t] = lo;
-	s->hi[t] = hi;
+out:
+	memcpy(s->lo, saved, n * sizeof(*saved));
+	memcpy(s->hi, saved + n, n * sizeof(*saved));
+	free(saved);
 }
 
 /*
@@ -325,10 +259,10 @@ static int count_ranges(struct search *s)
 	int sense;
 
 	for (t = 0; t < pb->type_count; t++) {
-		if (weight(s, t) == 0)
+		if (mig_plan__search_weight(s, t) == 0)
 			continue;
 		for (sense = 1; sense >= -1; sense -= 2) {
-			Cbc_Model *m = node_model(s, 0);
+			Cbc_Model *m = node_model(s, 0, 0);
 			int solved;
 			double v;
 
@@ -373,6 +307,9 @@ int mig_plan__ilp_search(struct plan_solution *best, const struct plan_problem *
 	s.best = best;
 	s.bound = bound;
 	s.deadline = deadline;
+	s.leaf_seconds = (deadline - mig_plan__now()) * LEAF_SHARE;
+	if (s.leaf_seconds < LEAF_MIN_S)
+		s.leaf_seconds = LEAF_MIN_S;
 	s.price_step = mig_plan__price_step(pb);
 	s.step = spec->phase == PLAN_ILP_PRICE ? s.price_step : 1;
 	s.complete = 1;

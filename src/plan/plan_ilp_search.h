@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef MIGCTL_PLAN_ILP_SEARCH_H
+#define MIGCTL_PLAN_ILP_SEARCH_H
+
+/*
+ * The search over GPU counts (plan_ilp_search.c) and the arithmetic of the counts a better
+ * plan can have (plan_ilp_counts.c).
+ */
+
+#include "plan_ilp.h"
+
+/* A search in progress; lo and hi are its current node's counts. */
+struct search {
+	const struct plan_problem *pb;
+	const struct plan_ilp_spec *spec; /* the phase: PRICE, or GPUS with its price cap */
+	int64_t step;			  /* the objective's step: the price step, or 1 GPU */
+	int64_t price_step;		  /* every price is a multiple of this */
+	double bound;			  /* a known lower bound on the objective */
+	double deadline;		  /* mig_plan__now() to stop at */
+	double leaf_seconds;		  /* the most a node with every count fixed may take */
+	int complete;			  /* 0 once a node is left undecided */
+	long *lo, *hi;			  /* the counts a node allows, per type; hi -1: any */
+	struct plan_solution *best;
+	struct plan_solution scratch;
+};
+
+/* The objective's weight of a GPU of type t: its price, or 1 in the GPU phase. */
+int64_t mig_plan__search_weight(const struct search *s, size_t t);
+
+/* The best plan's objective: its price, or its GPUs in the GPU phase. */
+int64_t mig_plan__search_best(const struct search *s);
+
+/*
+ * Narrow the node's counts to those a plan better than the best, with an objective of at
+ * least lower, can have; 0 when no such plan is left (plan_ilp_counts.c).
+ */
+int mig_plan__search_narrow(struct search *s, double lower);
+
+#endif
