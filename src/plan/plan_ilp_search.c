@@ -35,11 +35,11 @@
 #define NODE_CUT_PASSES "5"
 /*
  * A node with every count fixed is solved in full, for at most this share of the search's
- * time: most take milliseconds, but a hard one would otherwise use up the search (on a
- * fleet of 1,000 workloads, one took 3.8 s without an answer).
+ * time (and at least LEAF_MIN_S): most take milliseconds, but a hard one would otherwise
+ * use up the search (on a fleet of 1,000 workloads, one took 3.8 s without an answer).
  */
-#define LEAF_SHARE 0.1
-#define LEAF_MIN_S 0.05
+#define LEAF_SHARE 0.25
+#define LEAF_MIN_S 0.1
 /* An open node has a child per count up to this many counts, else BRANCH_WAYS ranges. */
 #define SINGLE_MAX  16
 #define BRANCH_WAYS 8
