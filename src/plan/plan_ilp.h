@@ -41,8 +41,8 @@ struct plan_ilp_spec {
 	int relax;	   /* 1: the LP relaxation (continuous columns) */
 	int64_t price_cap; /* GPUS, LEFTOVER: the price may not exceed this */
 	unsigned gpu_cap;  /* LEFTOVER: nor the GPUs this */
-	int price_exact;   /* GPUS: the cap is the proven least price: an equality, solved
-			      with CBC's full preprocessing */
+	int price_exact;   /* GPUS: the cap is the proven least price: an equality (the
+			      search's window; CBC solves it with its full preprocessing) */
 };
 
 /* A CBC model (silent); NULL with the error recorded. */
