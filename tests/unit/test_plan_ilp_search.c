@@ -155,6 +155,10 @@ static void test_plan_ilp_search__gpu_window_at_an_exact_price(void **state)
 
 /* ------------------------------------------------------------------ the search */
 
+/*
+ * The first types of A30, A100, H100 and H200 at the bench's prices, unlimited, and
+ * workloads drawn from seed (0.5B to 13B, one or two replicas); seed 0: each a 1B model.
+ */
 static mig_plan_input *fleet(size_t types, unsigned workloads, unsigned seed)
 {
 	static const char *const keys[4] = {"a30", "a100-80gb", "h100-80gb", "h200-141gb"};
@@ -180,8 +184,8 @@ static mig_plan_input *fleet(size_t types, unsigned workloads, unsigned seed)
 		mig_plan_workload_init(&w);
 		snprintf(name, sizeof(name), "w%u", i);
 		w.name = name;
-		w.params = params[(r >> 16) % 6];
-		w.replicas = 1 + (r >> 8) % 2;
+		w.params = seed ? params[(r >> 16) % 6] : 1e9;
+		w.replicas = seed ? 1 + (r >> 8) % 2 : 1;
 		assert_ok(mig_plan_input_add_workload(in, &w));
 	}
 	return in;
@@ -234,32 +238,8 @@ static void test_plan_ilp_search__proves_price_then_gpus(void **state)
 	struct plan_ilp_spec price = {PLAN_ILP_PRICE, 0, 0, 0, 0};
 	struct plan_ilp_spec gpus = {PLAN_ILP_GPUS, 0, 36000, 0, 1};
 	struct built b;
-	int i;
 
-	{
-		mig_plan_input *in = NULL;
-		mig_plan_fleet_entry a30 = {0}, a100 = {0};
-
-		assert_ok(mig_plan_input_new(&in, "search"));
-		a30.gpu = gpu("a30");
-		a30.count = a100.count = MIG_PLAN_UNLIMITED;
-		a30.price_per_hour = 0.90;
-		a100.gpu = gpu("a100-80gb");
-		a100.price_per_hour = 1.80;
-		assert_ok(mig_plan_input_add_gpu(in, &a30));
-		assert_ok(mig_plan_input_add_gpu(in, &a100));
-		for (i = 0; i < 14; i++) {
-			mig_plan_workload w;
-			char name[16];
-
-			mig_plan_workload_init(&w);
-			snprintf(name, sizeof(name), "m%d", i);
-			w.name = name;
-			w.params = 1e9;
-			assert_ok(mig_plan_input_add_workload(in, &w));
-		}
-		build(&b, in);
-	}
+	build(&b, fleet(2, 14, 0));
 	assert_int_equal(mig_plan__ilp_search(&b.start, &b.pb, &price, 0, mig_plan__now() + 30), 1);
 	assert_int_equal(b.start.cost, 36000);
 	assert_int_equal(mig_plan__ilp_search(&b.start, &b.pb, &gpus, 0, mig_plan__now() + 30), 1);
