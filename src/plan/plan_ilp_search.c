@@ -22,7 +22,6 @@
  */
 #include "plan_ilp_search.h"
 
-#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -70,11 +69,19 @@ static Cbc_Model *node_model(const struct search *s, int root_only, double cap_s
 	}
 	for (t = 0; t < pb->type_count; t++) {
 		int col = (int)mig_plan__ilp_gpu_column(pb, t);
+		double one = 1;
 
 		if (mig_plan__search_weight(s, t) == 0)
 			continue;
-		Cbc_setColLower(m, col, (double)s->lo[t]);
-		Cbc_setColUpper(m, col, s->hi[t] >= 0 ? (double)s->hi[t] : DBL_MAX);
+		/*
+		 * Rows, not the column's bounds: with fixed G columns CLP (2.10, built with
+		 * assertions) aborted on a bench fleet (seed 10 of 100 workloads, one cut pass:
+		 * "reducedCost(bestSequence) < 0.0" in ClpPrimalColumnSteepest), as it did for the
+		 * fleet's counts (plan_ilp_model.c).
+		 */
+		Cbc_addRow(m, "count_lo", 1, &col, &one, 'G', (double)s->lo[t]);
+		if (s->hi[t] >= 0)
+			Cbc_addRow(m, "count_hi", 1, &col, &one, 'L', (double)s->hi[t]);
 		idx[n] = col;
 		val[n++] = (double)mig_plan__search_weight(s, t);
 	}
