@@ -25,7 +25,7 @@ static struct {
 
 static const struct cli_opt plan_opts[] = {
 	CLI_OPT_STRING(0, "solver", &opt.solver, "NAME", "cbc (default) or enum (exhaustive)"),
-	CLI_OPT_STRING(0, "time-limit", &opt.time_limit, "SECONDS", "solver time limit (10)"),
+	CLI_OPT_STRING(0, "time-limit", &opt.time_limit, "SECONDS", "time limit for the plan (10)"),
 	CLI_OPT_STRING(0, "calibration", &opt.calibration, "FILE",
 		       "measured numbers that replace the model's"),
 	CLI_OPT_STRING(0, "json-out", &opt.json_out, "FILE", "also write the plan as JSON"),

@@ -247,8 +247,9 @@ mig_plan_model_perf(mig_plan_perf *out, const mig_plan_input *in, const mig_plan
 /** Options of mig_plan_compute. */
 typedef struct mig_plan_options {
 	const char *solver;  /**< "cbc" (default when NULL) or "enum" */
-	double time_limit_s; /**< for the solver (default 10); building the problem, the
-			      *   baselines and explaining a fleet too small come on top */
+	double time_limit_s; /**< for the plan (default 10): the solver stops a hundredth
+			      *   early for the baselines; explaining a fleet too small comes
+			      *   on top */
 	unsigned enum_flags; /**< profiles layouts may use (MIG_ENUM_DEFAULT) */
 	int no_mps;	     /**< never share an instance through MPS */
 	int no_baselines;    /**< skip the three comparisons (faster for benchmarks) */
