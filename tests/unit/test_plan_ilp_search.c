@@ -155,28 +155,13 @@ static void test_plan_ilp_search__gpu_window_at_an_exact_price(void **state)
 
 /* ------------------------------------------------------------------ the search */
 
-/*
- * The first types of A30, A100, H100 and H200 at the bench's prices, unlimited, and
- * workloads drawn from seed (0.5B to 13B, one or two replicas); seed 0: each a 1B model.
- */
-static mig_plan_input *fleet(size_t types, unsigned workloads, unsigned seed)
+/* n workloads drawn from seed (0.5B to 13B, one or two replicas); seed 0: each a 1B model. */
+static void add_workloads(mig_plan_input *in, unsigned n, unsigned seed)
 {
-	static const char *const keys[4] = {"a30", "a100-80gb", "h100-80gb", "h200-141gb"};
 	static const double params[6] = {0.5e9, 1e9, 3e9, 7e9, 8e9, 13e9};
-	mig_plan_input *in = NULL;
 	unsigned i, r = seed * 2654435761u + 1;
-	size_t t;
 
-	assert_ok(mig_plan_input_new(&in, "search"));
-	for (t = 0; t < types; t++) {
-		mig_plan_fleet_entry e = {0};
-
-		e.gpu = gpu(keys[t]);
-		e.count = MIG_PLAN_UNLIMITED;
-		e.price_per_hour = (double)bench_price[t] / 10000.0;
-		assert_ok(mig_plan_input_add_gpu(in, &e));
-	}
-	for (i = 0; i < workloads; i++) {
+	for (i = 0; i < n; i++) {
 		mig_plan_workload w;
 		char name[32];
 
@@ -188,6 +173,29 @@ static mig_plan_input *fleet(size_t types, unsigned workloads, unsigned seed)
 		w.replicas = seed ? 1 + (r >> 8) % 2 : 1;
 		assert_ok(mig_plan_input_add_workload(in, &w));
 	}
+}
+
+static void add_gpu(mig_plan_input *in, const char *key, unsigned count, int64_t price)
+{
+	mig_plan_fleet_entry e = {0};
+
+	e.gpu = gpu(key);
+	e.count = count;
+	e.price_per_hour = (double)price / 10000.0;
+	assert_ok(mig_plan_input_add_gpu(in, &e));
+}
+
+/* The first types of A30, A100, H100 and H200 at the bench's prices, unlimited. */
+static mig_plan_input *fleet(size_t types, unsigned workloads, unsigned seed)
+{
+	static const char *const keys[4] = {"a30", "a100-80gb", "h100-80gb", "h200-141gb"};
+	mig_plan_input *in = NULL;
+	size_t t;
+
+	assert_ok(mig_plan_input_new(&in, "search"));
+	for (t = 0; t < types; t++)
+		add_gpu(in, keys[t], MIG_PLAN_UNLIMITED, bench_price[t]);
+	add_workloads(in, workloads, seed);
 	return in;
 }
 
@@ -197,14 +205,20 @@ struct built {
 	struct plan_solution start;
 };
 
-static void build(struct built *b, mig_plan_input *in)
+/* The problem of in and first-fit's plan of it; that plan's error when there is none. */
+static int try_build(struct built *b, mig_plan_input *in)
 {
 	static const mig_plan_options opts = MIG_PLAN_OPTIONS_INIT;
 
 	b->in = in;
 	assert_ok(mig_plan__problem_build(&b->pb, in, &opts));
 	assert_ok(mig_plan__solution_init(&b->start, &b->pb));
-	assert_ok(mig_plan__ffd(&b->start, &b->pb));
+	return mig_plan__ffd(&b->start, &b->pb);
+}
+
+static void build(struct built *b, mig_plan_input *in)
+{
+	assert_ok(try_build(b, in));
 }
 
 static void unbuild(struct built *b)
@@ -214,8 +228,8 @@ static void unbuild(struct built *b)
 	mig_plan_input_free(b->in);
 }
 
-/* The planner's proven least price of a fleet ($/hr). */
-static double plan_price(mig_plan_input *in)
+/* The planner's proven least price of a fleet ($/hr); its GPUs when proven fewest, else 0. */
+static double plan_least(mig_plan_input *in, unsigned *gpus)
 {
 	mig_plan_options opts = MIG_PLAN_OPTIONS_INIT;
 	mig_plan *p = NULL;
@@ -225,8 +239,15 @@ static double plan_price(mig_plan_input *in)
 	assert_ok(mig_plan_compute(&p, in, &opts));
 	assert_true(p->stats.optimal);
 	v = p->stats.cost_per_hour;
+	if (gpus)
+		*gpus = p->stats.gpus_optimal ? p->stats.gpus : 0;
 	mig_plan_free(p);
 	return v;
+}
+
+static double plan_price(mig_plan_input *in)
+{
+	return plan_least(in, NULL);
 }
 
 /*
@@ -317,6 +338,52 @@ static void test_plan_ilp_search__proof_matches_the_planner(void **state)
 	(void)state;
 }
 
+/*
+ * Fleets with owned GPUs (A30s at no price, two of them), a limited count of A100s and
+ * unlimited H100s: the free type is never branched on by price and the limits are rows of
+ * every node. Whatever the search proves, price first and then GPUs at that price, is the
+ * planner's.
+ */
+static void test_plan_ilp_search__owned_and_limited_gpus(void **state)
+{
+	unsigned seed, proven = 0;
+
+	for (seed = 1; seed <= 16; seed++) {
+		struct plan_ilp_spec price = {PLAN_ILP_PRICE, 0, 0, 0, 0};
+		struct plan_ilp_spec fewest = {PLAN_ILP_GPUS, 0, 0, 0, 1};
+		mig_plan_input *in = NULL;
+		unsigned gpus;
+		double least;
+		struct built b;
+
+		assert_ok(mig_plan_input_new(&in, "owned"));
+		add_gpu(in, "a30", 2, 0);
+		add_gpu(in, "a100-80gb", 3 + seed % 3, 18000);
+		add_gpu(in, "h100-80gb", MIG_PLAN_UNLIMITED, 29000);
+		add_workloads(in, 6 + seed % 9, seed);
+		if (try_build(&b, in) < 0) { /* first-fit cannot place it within the counts */
+			mig_error_clear();
+			unbuild(&b);
+			continue;
+		}
+		least = plan_least(in, &gpus);
+		if (mig_plan__ilp_search(&b.start, &b.pb, &price, 0, mig_plan__now() + 30) == 1) {
+			assert_near((double)b.start.cost / 10000.0, least, 1e-9);
+			fewest.price_cap = b.start.cost;
+			if (mig_plan__ilp_search(&b.start, &b.pb, &fewest, 0,
+						 mig_plan__now() + 30) == 1 &&
+			    gpus)
+				assert_int_equal(b.start.gpus, gpus);
+			assert_int_equal(b.start.cost, fewest.price_cap);
+			proven++;
+		}
+		assert_int_equal(mig_plan__solution_evaluate(&b.start, &b.pb), 0);
+		unbuild(&b);
+	}
+	assert_int_equal(proven, 16);
+	(void)state;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_plan_ilp_search__no_time_no_claim),
 		cmocka_unit_test(test_plan_ilp_search__optimal_start_is_proven),
 		cmocka_unit_test(test_plan_ilp_search__proof_matches_the_planner),
+		cmocka_unit_test(test_plan_ilp_search__owned_and_limited_gpus),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
