@@ -96,26 +96,6 @@ static void mps(struct emit_yaml *y, const mig_emit_replica *r)
 	mig_emit__yaml_seq_end(y);
 }
 
-static int seq_words(struct emit_yaml *y, const char *tmpl, const mig_emit_service *s, size_t r)
-{
-	mig_strbuf text = MIG_STRBUF_INIT;
-	char **w = NULL;
-	size_t n = 0, i;
-	int rc;
-
-	mig_emit__expand(&text, tmpl, s, r);
-	rc = text.oom ? mig_error_oom() : mig_emit__split(&w, &n, mig_strbuf_str(&text));
-	if (rc == 0) {
-		mig_emit__yaml_flow_seq(y);
-		for (i = 0; i < n; i++)
-			mig_emit__yaml_str(y, w[i]);
-		mig_emit__yaml_seq_end(y);
-	}
-	free(w);
-	mig_strbuf_release(&text);
-	return rc;
-}
-
 static int service(struct emit_yaml *y, const struct emit_ctx *c, const mig_emit_service *s,
 		   size_t r)
 {
@@ -127,10 +107,8 @@ static int service(struct emit_yaml *y, const struct emit_ctx *c, const mig_emit
 	mig_emit__yaml_str(y, mig_emit__replica_name(name, sizeof(name), s, r));
 	mig_emit__yaml_map(y);
 	mig_emit__yaml_kv(y, "image", mig_strbuf_str(&image));
-	if (c->opts.command) {
-		mig_emit__yaml_str(y, "command");
-		rc = seq_words(y, c->opts.command, s, r);
-	}
+	if (c->opts.command)
+		rc = mig_emit__yaml_command(y, "command", c->opts.command, s, r);
 	mig_emit__yaml_kv(y, "restart", "unless-stopped");
 	if (s->serving == MIG_EMIT_SERVE_MPS)
 		mps(y, &s->replicas[r]);

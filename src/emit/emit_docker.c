@@ -26,19 +26,15 @@
 
 static int words(mig_strbuf *sb, const char *tmpl, const mig_emit_service *s, size_t r)
 {
-	mig_strbuf text = MIG_STRBUF_INIT;
 	char **w = NULL;
 	size_t n = 0, i;
-	int rc;
+	int rc = mig_emit__command_words(&w, &n, tmpl, s, r);
 
-	mig_emit__expand(&text, tmpl, s, r);
-	rc = text.oom ? mig_error_oom() : mig_emit__split(&w, &n, mig_strbuf_str(&text));
 	for (i = 0; rc == 0 && i < n; i++) {
 		mig_strbuf_addch(sb, ' ');
 		mig_emit__sh_word(sb, w[i]);
 	}
 	free(w);
-	mig_strbuf_release(&text);
 	return rc;
 }
 

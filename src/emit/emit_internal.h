@@ -68,6 +68,10 @@ void mig_emit__expand(mig_strbuf *sb, const char *tmpl, const mig_emit_service *
  * caller frees with free(). Returns 0, MIG_EINVALID for an empty command, MIG_ENOMEM. */
 int mig_emit__split(char ***words, size_t *count, const char *text);
 
+/* Expand a command template for replica r and split it (mig_emit__split, same contract). */
+int mig_emit__command_words(char ***words, size_t *count, const char *tmpl,
+			    const mig_emit_service *s, size_t r);
+
 /* Append a word quoted for sh where it needs it ('...', with ' as '\''). */
 void mig_emit__sh_word(mig_strbuf *sb, const char *word);
 
@@ -132,6 +136,10 @@ void mig_emit__yaml_int(struct emit_yaml *y, long long v);
 void mig_emit__yaml_literal(struct emit_yaml *y, const char *s);
 /* A key and a string value. */
 void mig_emit__yaml_kv(struct emit_yaml *y, const char *key, const char *value);
+/* key, then a command template for replica r as a flow sequence of its words
+ * (mig_emit__command_words); nothing on an error. */
+int mig_emit__yaml_command(struct emit_yaml *y, const char *key, const char *tmpl,
+			   const mig_emit_service *s, size_t r);
 
 /* End the document; *out receives the text (prefixed with header, which may be NULL: comment
  * lines the emitter cannot write). Returns 0, MIG_ENOMEM or MIG_EINVALID (libyaml refused). */

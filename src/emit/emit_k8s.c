@@ -181,24 +181,8 @@ static void limits(struct emit_yaml *y, const struct emit_ctx *c, const mig_emit
 
 static int args(struct emit_yaml *y, const struct emit_ctx *c, const mig_emit_service *s)
 {
-	mig_strbuf text = MIG_STRBUF_INIT;
-	char **w = NULL;
-	size_t n = 0, i;
-	int rc;
-
 	/* one Deployment for all replicas: {replica} has no single value here */
-	mig_emit__expand(&text, c->opts.command, s, 0);
-	rc = text.oom ? mig_error_oom() : mig_emit__split(&w, &n, mig_strbuf_str(&text));
-	if (rc == 0) {
-		mig_emit__yaml_str(y, "args");
-		mig_emit__yaml_flow_seq(y);
-		for (i = 0; i < n; i++)
-			mig_emit__yaml_str(y, w[i]);
-		mig_emit__yaml_seq_end(y);
-	}
-	free(w);
-	mig_strbuf_release(&text);
-	return rc;
+	return mig_emit__yaml_command(y, "args", c->opts.command, s, 0);
 }
 
 static int container(struct emit_yaml *y, const struct emit_ctx *c, const mig_emit_service *s)

@@ -81,13 +81,11 @@ static int layout_files(const struct emit_ctx *c, const mig_emit_node *n)
 static int program(mig_strbuf *sb, const struct emit_ctx *c, const mig_emit_service *s, size_t r,
 		   int direct)
 {
-	mig_strbuf text = MIG_STRBUF_INIT;
 	char **w = NULL;
 	size_t n = 0, i;
-	int rc;
+	int rc = mig_emit__command_words(
+		&w, &n, c->opts.command ? c->opts.command : MIG_EMIT_DEFAULT_COMMAND, s, r);
 
-	mig_emit__expand(&text, c->opts.command ? c->opts.command : MIG_EMIT_DEFAULT_COMMAND, s, r);
-	rc = text.oom ? mig_error_oom() : mig_emit__split(&w, &n, mig_strbuf_str(&text));
 	if (rc == 0 && direct && w[0][0] != '/')
 		mig_strbuf_adds(sb, "/usr/bin/env ");
 	for (i = 0; rc == 0 && i < n; i++) {
@@ -96,7 +94,6 @@ static int program(mig_strbuf *sb, const struct emit_ctx *c, const mig_emit_serv
 		mig_emit__unit_word(sb, w[i]);
 	}
 	free(w);
-	mig_strbuf_release(&text);
 	return rc;
 }
 

@@ -71,6 +71,18 @@ int mig_emit__split(char ***words, size_t *count, const char *text)
 	return 0;
 }
 
+int mig_emit__command_words(char ***words, size_t *count, const char *tmpl,
+			    const mig_emit_service *s, size_t r)
+{
+	mig_strbuf text = MIG_STRBUF_INIT;
+	int rc;
+
+	mig_emit__expand(&text, tmpl, s, r);
+	rc = text.oom ? mig_error_oom() : mig_emit__split(words, count, mig_strbuf_str(&text));
+	mig_strbuf_release(&text);
+	return rc;
+}
+
 void mig_emit__sh_word(mig_strbuf *sb, const char *word)
 {
 	const char *p;

@@ -150,6 +150,24 @@ void mig_emit__yaml_kv(struct emit_yaml *y, const char *key, const char *value)
 	mig_emit__yaml_str(y, value);
 }
 
+int mig_emit__yaml_command(struct emit_yaml *y, const char *key, const char *tmpl,
+			   const mig_emit_service *s, size_t r)
+{
+	char **w = NULL;
+	size_t n = 0, i;
+	int rc = mig_emit__command_words(&w, &n, tmpl, s, r);
+
+	if (rc == 0) {
+		mig_emit__yaml_str(y, key);
+		mig_emit__yaml_flow_seq(y);
+		for (i = 0; i < n; i++)
+			mig_emit__yaml_str(y, w[i]);
+		mig_emit__yaml_seq_end(y);
+	}
+	free(w);
+	return rc;
+}
+
 void mig_emit__yaml_release(struct emit_yaml *y)
 {
 	if (y->ready)
