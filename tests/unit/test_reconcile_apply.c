@@ -27,25 +27,6 @@ static char dir[256], state_file[512], lib[4096];
 static mig_system *sys;
 static int kill_after;
 
-static const char *sim_library(char *buf, size_t len)
-{
-	const char *env = getenv("MIGCTL_SIM_LIBRARY");
-	ssize_t n;
-	char *slash;
-
-	if (env && *env)
-		return env;
-	n = readlink("/proc/self/exe", buf, len - 1);
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (!slash || (size_t)(slash - buf) + 32 > len)
-		return NULL;
-	snprintf(slash, len - (size_t)(slash - buf), "/../sim/libnvidia-ml.so.1");
-	return access(buf, R_OK) == 0 ? buf : NULL;
-}
-
 /* Edit the state file with NVML shut down: MIG on, and no fault or process but those given. */
 static void edit_state(const char *fault_fn, int nth, int count, int busy_gi)
 {
@@ -90,7 +71,7 @@ static int setup(void **state)
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s/test-apply-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir) || !sim_library(lib, sizeof(lib)))
+	if (!mkdtemp(dir) || !fake_sim_library(lib, sizeof(lib)))
 		return -1;
 	snprintf(state_file, sizeof(state_file), "%s/sim.json", dir);
 	setenv("MIGSIM_STATE", state_file, 1);

@@ -9,13 +9,39 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "migctl/catalog.h"
 #include "migctl/config.h"
 #include "migctl/device.h"
 #include "migctl/error.h"
 #include "migctl/geometry.h"
+
+/*
+ * The NVML simulator for tests that apply through NVML: $MIGCTL_SIM_LIBRARY, else the one
+ * built beside the test (../sim/libnvidia-ml.so.1 from the test's folder), in buf; NULL when
+ * neither is there.
+ */
+static inline const char *fake_sim_library(char *buf, size_t len)
+{
+	const char *env = getenv("MIGCTL_SIM_LIBRARY");
+	ssize_t n;
+	char *slash;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", buf, len - 1);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (!slash || (size_t)(slash - buf) + 32 > len)
+		return NULL;
+	snprintf(slash, len - (size_t)(slash - buf), "/../sim/libnvidia-ml.so.1");
+	return access(buf, R_OK) == 0 ? buf : NULL;
+}
 
 typedef struct fake_gpu {
 	mig_gpu_state st;

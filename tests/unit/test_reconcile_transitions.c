@@ -49,25 +49,6 @@ static char dir[256], state_file[512];
 static mig_system *sys;
 static size_t total_pairs, total_destroyed, total_min;
 
-static const char *sim_library(char *buf, size_t len)
-{
-	const char *env = getenv("MIGCTL_SIM_LIBRARY");
-	ssize_t n;
-	char *slash;
-
-	if (env && *env)
-		return env;
-	n = readlink("/proc/self/exe", buf, len - 1);
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (!slash || (size_t)(slash - buf) + 32 > len)
-		return NULL;
-	snprintf(slash, len - (size_t)(slash - buf), "/../sim/libnvidia-ml.so.1");
-	return access(buf, R_OK) == 0 ? buf : NULL;
-}
-
 /* MIG on for every simulated GPU, as after `migctl mode on` and a reset. */
 static int enable_mig(void)
 {
@@ -100,7 +81,7 @@ static int setup(void **state)
 		 access("/dev/shm", W_OK) == 0 ? "/dev/shm"
 		 : tmp && *tmp		       ? tmp
 					       : "/tmp");
-	if (!mkdtemp(dir) || !sim_library(lib, sizeof(lib))) {
+	if (!mkdtemp(dir) || !fake_sim_library(lib, sizeof(lib))) {
 		fprintf(stderr,
 			"no temporary folder or no simulator library (MIGCTL_SIM_LIBRARY)\n");
 		return -1;
