@@ -282,7 +282,7 @@ static int least_price(struct plan_solution *out, const struct plan_problem *pb,
 		       const struct plan_solution *start, double seconds, struct outcome *res)
 {
 	struct plan_ilp_spec spec = {PLAN_ILP_PRICE, 0, 0, 0, 0};
-	double t0 = mig_plan__now(), end = t0 + seconds;
+	double end = mig_plan__now() + seconds;
 	struct plan_solution next;
 	struct outcome again = {0, 0};
 	int rc = run(out, pb, &spec, start, seconds < PRICE_FIRST_S ? seconds : PRICE_FIRST_S, res);
