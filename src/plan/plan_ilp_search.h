@@ -18,11 +18,28 @@ struct search {
 	double bound;			  /* a known lower bound on the objective */
 	double deadline;		  /* mig_plan__now() to stop at */
 	double leaf_seconds;		  /* the most a node with every count fixed may take */
+	double leaf_first_seconds;	  /* the same, the first time (then it is left for
+					     later); 0: no first time */
 	int complete;			  /* 0 once a node is left undecided */
 	long *lo, *hi;			  /* the counts a node allows, per type; hi -1: any */
+	long *later;			  /* undecided leaves: lo and hi of each, to retry */
+	double *later_bound;		  /* and the bound each had */
+	size_t later_count, later_cap;
+	int retrying;			  /* 1 once the leaves left for later are retried */
 	struct plan_solution *best;
 	struct plan_solution scratch;
 };
+
+/* How the search spends its time; mig_plan__ilp_search uses plan_ilp_search.c's defaults. */
+struct search_tuning {
+	double leaf_first_share; /* of a leaf's time, the share of its first try; 0: no first
+				    try, every leaf the root leaves open waits for the retry */
+};
+
+/* mig_plan__ilp_search (plan_ilp.h), tuned. */
+int mig_plan__ilp_search_tuned(struct plan_solution *best, const struct plan_problem *pb,
+			       const struct plan_ilp_spec *spec, double bound, double deadline,
+			       const struct search_tuning *tuning);
 
 /* The objective's weight of a GPU of type t: its price, or 1 in the GPU phase. */
 int64_t mig_plan__search_weight(const struct search *s, size_t t);
