@@ -16,9 +16,10 @@
  * The search is depth first: a node fixes the counts of some types; its root solve either
  * rules it out, finds a better plan, or gives a bound and an LP count for the next type;
  * an open node branches on each count of the type with the fewest left, nearest the LP's
- * first. A node with every count fixed is solved by CBC in full. When every node is closed
- * the best plan is proven; when time runs out nothing is claimed, and a better plan found
- * is kept.
+ * first. A node with every count fixed is solved by CBC in full, briefly at first: one it
+ * leaves undecided is retried after the rest of the search, when a better plan found
+ * meanwhile may rule it out. When every node is closed the best plan is proven; when time
+ * runs out nothing is claimed, and a better plan found is kept.
  */
 #include "plan_ilp_search.h"
 
@@ -177,17 +178,16 @@ static enum node_state node_run(struct search *s, double full_s, long branch, do
  */
 static enum node_state node_solve(struct search *s, long branch, double *bound, double *at)
 {
-	double t0 = mig_plan__now(), root_s, b = *bound, a = *at;
+	double t0 = mig_plan__now(), root_s, b = *bound, a = *at, leaf_s;
 	enum node_state st = node_run(s, 0, branch, bound, at), full;
 
 	root_s = mig_plan__now() - t0;
 	if (st != NODE_OPEN)
 		return st;
-	if (branch < 0 && !s->retrying && s->leaf_first_seconds <= 0)
-		return NODE_UNDECIDED;
-	if (branch < 0)
-		return node_run(s, s->retrying ? s->leaf_seconds : s->leaf_first_seconds, branch,
-				bound, at);
+	if (branch < 0) {
+		leaf_s = s->retrying ? s->leaf_seconds : s->leaf_first_seconds;
+		return leaf_s > 0 ? node_run(s, leaf_s, branch, bound, at) : NODE_UNDECIDED;
+	}
 	if (s->hi[branch] - s->lo[branch] < WIDE_MIN)
 		return st;
 	full = node_run(s, fmin(s->leaf_seconds, WIDE_ROOT_TIMES * root_s), branch, &b, &a);
@@ -367,19 +367,20 @@ static int count_ranges(struct search *s)
 int mig_plan__ilp_search(struct plan_solution *best, const struct plan_problem *pb,
 			 const struct plan_ilp_spec *spec, double bound, double deadline)
 {
-	static const struct search_tuning defaults = {LEAF_FIRST_SHARE};
-
-	return mig_plan__ilp_search_tuned(best, pb, spec, bound, deadline, &defaults);
+	return mig_plan__ilp_search_tuned(best, pb, spec, bound, deadline, NULL);
 }
 
 int mig_plan__ilp_search_tuned(struct plan_solution *best, const struct plan_problem *pb,
 			       const struct plan_ilp_spec *spec, double bound, double deadline,
 			       const struct search_tuning *tuning)
 {
+	static const struct search_tuning defaults = {LEAF_FIRST_SHARE};
 	struct search s;
 	size_t t;
 	int rc;
 
+	if (!tuning)
+		tuning = &defaults;
 	memset(&s, 0, sizeof(s));
 	s.pb = pb;
 	s.spec = spec;

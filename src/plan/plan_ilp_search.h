@@ -36,7 +36,7 @@ struct search_tuning {
 				    try, every leaf the root leaves open waits for the retry */
 };
 
-/* mig_plan__ilp_search (plan_ilp.h), tuned. */
+/* mig_plan__ilp_search (plan_ilp.h), tuned; tuning NULL: the defaults. */
 int mig_plan__ilp_search_tuned(struct plan_solution *best, const struct plan_problem *pb,
 			       const struct plan_ilp_spec *spec, double bound, double deadline,
 			       const struct search_tuning *tuning);
